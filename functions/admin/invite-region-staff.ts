@@ -1,0 +1,10 @@
+import { inviteRegionStaff } from '#shared/accounts/invite-region-staff.ts';
+import { endpoint } from '../endpoint.ts';
+
+export const handler = endpoint('POST /v1/admin/region-staff', async ({ caller, body }) => {
+  const invitation = await inviteRegionStaff(caller.userId, body);
+  return {
+    status: 201,
+    json: { email: invitation.email, regionCode: invitation.regionCode, expiresAt: invitation.expiresAt },
+  };
+});

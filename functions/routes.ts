@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { ProfileInput, regionCode } from '#shared/domain/profile.ts';
+import type { Route, RouteKey } from '#shared/http/route.ts';
+
+/**
+ * The route table: method and path, handler file, who may call it, and the schemas of what goes in and
+ * comes out. CDK (infra/stateless-stack.ts) makes a function and an API route of each line, the local
+ * gateway (infra/local/gateway.ts) serves the same lines, and /v1/openapi.json is generated from them.
+ */
+const Prefecture = z.object({ code: z.string(), name: z.string(), kana: z.string(), nameEn: z.string() });
+const Municipality = Prefecture.extend({ prefectureCode: z.string() });
+const Profile = z.looseObject({
+  userId: z.string(),
+  role: z.enum(['professional', 'firm', 'region_staff', 'operator']),
+  displayName: z.string(),
+  email: z.string().optional(),
+  regionCode: z.string().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const routes = {
+  'GET /v1/health': {
+    handler: 'public/health',
+    access: 'public',
+    tag: 'public',
+    summary: 'Whether the service and its database answer.',
+    response: z.object({ status: z.enum(['ok']), time: z.string() }),
+  },
+  'GET /v1/config': {
+    handler: 'public/config',
+    access: 'public',
+    tag: 'public',
+    summary: 'What the web app needs to sign people in and to pay.',
+    response: z.object({
+      auth: z.object({
+        region: z.string(),
+        userPoolId: z.string(),
+        clientId: z.string(),
+        endpoint: z.string().optional(),
+      }),
+      stripe: z.object({ publishableKey: z.string(), local: z.boolean() }),
+    }),
+  },
+  'GET /v1/openapi.json': {
+    handler: 'public/openapi',
+    access: 'public',
+    tag: 'public',
+    summary: 'This API described as OpenAPI 3.1, generated from the zod schemas.',
+  },
+  'GET /v1/regions/prefectures': {
+    handler: 'regions/list-prefectures',
+    access: 'public',
+    tag: 'regions',
+    summary: 'The 47 prefectures, by code.',
+    response: z.object({ items: z.array(Prefecture) }),
+  },
+  'GET /v1/regions/prefectures/{code}/municipalities': {
+    handler: 'regions/list-municipalities',
+    access: 'public',
+    tag: 'regions',
+    summary: "A prefecture's municipalities (cities, wards, towns and villages), by code.",
+    params: z.strictObject({ code: z.string().regex(/^\d{2}$/, 'A prefecture code has 2 digits, e.g. 31.') }),
+    response: z.object({ prefecture: Prefecture, items: z.array(Municipality) }),
+  },
+  'GET /v1/me': {
+    handler: 'accounts/get-me',
+    access: 'signedIn',
+    tag: 'accounts',
+    summary: "The caller's profile; 404 before onboarding (an invited address gets its staff profile here).",
+    response: Profile,
+  },
+  'PUT /v1/me': {
+    handler: 'accounts/put-me',
+    access: 'signedIn',
+    tag: 'accounts',
+    summary: "Creates or replaces the caller's profile. The first PUT chooses the role, which never changes.",
+    body: ProfileInput,
+    response: Profile,
+  },
+  'POST /v1/admin/region-staff': {
+    handler: 'admin/invite-region-staff',
+    access: ['operator'],
+    tag: 'admin',
+    summary: 'Invites an e-mail address to become staff of a prefecture, municipality or wide-area group.',
+    body: z.strictObject({ email: z.email().max(254), regionCode }),
+    response: z.object({ email: z.string(), regionCode: z.string(), expiresAt: z.string() }),
+  },
+} as const satisfies Record<RouteKey, Route>;
+
+export type RouteTable = typeof routes;
+export const routeKeys = Object.keys(routes) as (keyof RouteTable)[];

@@ -1,0 +1,103 @@
+import type { ProfileInput } from '#shared/domain/profile.ts';
+
+/** The demo accounts `npm start` creates (also listed in the README). Local only: never deployed. */
+export const DEMO_PASSWORD = 'kakehashi-demo-2026';
+
+export type DemoAccount = {
+  email: string;
+  label: string;
+  profile: ProfileInput & { regionCode?: string };
+};
+
+export const demoAccounts: DemoAccount[] = [
+  {
+    email: 'pro@demo.kakehashi.jp',
+    label: 'Professional / 副業プロ人材',
+    profile: {
+      role: 'professional',
+      displayName: '佐藤 美咲',
+      headline: '東京のIT企業でマーケティングを担当。地方企業のEC立ち上げを応援します。',
+      skills: ['marketing', 'ec', 'dx'],
+      yearsOfExperience: 9,
+      homePrefectureCode: '13',
+      regionsOfInterest: [
+        { regionCode: '31', ties: ['hometown'] },
+        { regionCode: 'amami', ties: ['interest'] },
+      ],
+      hoursPerMonth: 20,
+      workStyle: 'remote',
+    },
+  },
+  {
+    email: 'firm@demo.kakehashi.jp',
+    label: 'Firm in Yurihama / 湯梨浜町の企業',
+    profile: {
+      role: 'firm',
+      displayName: '山本 健一',
+      organizationName: '株式会社ゆりはま梨園',
+      municipalityCode: '31370',
+      industry: '農業・食品',
+      size: '10-49',
+      invoiceRegistrationNumber: 'T1234567890123',
+      billingContact: { name: '山本 健一', email: 'billing@yurihama-nashien.example' },
+    },
+  },
+  {
+    email: 'staff@demo.kakehashi.jp',
+    label: 'Tottori prefecture staff / 鳥取県 職員',
+    profile: { role: 'region_staff', displayName: '鳥取県 関係人口推進室', regionCode: '31' },
+  },
+  {
+    email: 'operator@demo.kakehashi.jp',
+    label: 'Operator / 運営',
+    profile: { role: 'operator', displayName: '架け橋 運営事務局' },
+  },
+  {
+    email: 'amami-firm@demo.kakehashi.jp',
+    label: 'Firm in Amami / 奄美市の企業',
+    profile: {
+      role: 'firm',
+      displayName: '大島 里美',
+      organizationName: '奄美黒糖焼酎 島の蔵',
+      municipalityCode: '46222',
+      industry: '酒類製造',
+      size: '10-49',
+    },
+  },
+  {
+    email: 'minowa-firm@demo.kakehashi.jp',
+    label: 'Firm in Minowa / 箕輪町の企業',
+    profile: {
+      role: 'firm',
+      displayName: '唐澤 誠',
+      organizationName: '箕輪精密工業株式会社',
+      municipalityCode: '20383',
+      industry: '製造業',
+      size: '50-299',
+    },
+  },
+  {
+    email: 'ise-firm@demo.kakehashi.jp',
+    label: 'Firm in Ise / 伊勢市の企業',
+    profile: {
+      role: 'firm',
+      displayName: '浜口 由紀',
+      organizationName: '伊勢おかげ横丁 手づくり干物店',
+      municipalityCode: '24203',
+      industry: '小売・観光',
+      size: '1-9',
+    },
+  },
+  {
+    email: 'fujisato-firm@demo.kakehashi.jp',
+    label: 'Town hall of Fujisato / 藤里町役場',
+    profile: {
+      role: 'firm',
+      displayName: '藤里町 企画課',
+      organizationName: '藤里町役場',
+      municipalityCode: '05346',
+      industry: '地方公共団体',
+      size: '50-299',
+    },
+  },
+];

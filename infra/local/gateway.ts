@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
+import type { Route } from '#shared/http/route.ts';
+import { apiGatewayEvent } from './api-event.ts';
+import type { Mailbox } from './mailbox.ts';
+import { routeMatcher } from './route-matcher.ts';
+import { serveWebApp } from './static-files.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: a Lambda handler's event and result vary by trigger.
+export type LambdaHandler = (event: any, context: Context) => Promise<any>;
+
+export type GatewayOptions = {
+  port: number;
+  routes: Record<string, Route>;
+  handlers: Map<string, LambdaHandler>;
+  /** Functions the local cloud's other parts invoke through the Lambda API (cognito-local's triggers). */
+  lambdas: Map<string, LambdaHandler>;
+  auth: { issuer: string; audience: string };
+  webDir: string;
+  mailbox: Mailbox;
+};
+
+const MAX_PAYLOAD = 6 * 1024 * 1024; // Lambda's synchronous payload limit
+
+export function lambdaContext(functionName: string): Context {
+  const deadline = Date.now() + 29_000;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
+    memoryLimitInMB: '1024',
+    awsRequestId: randomUUID(),
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_PAYLOAD) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size > MAX_PAYLOAD ? undefined : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+/** The API Gateway HTTP API on one machine: same routes, same events, same JWT check. */
+export async function startGateway(
+  opts: GatewayOptions,
+): Promise<{ server: Server; url: string; stop: () => Promise<void> }> {
+  const match = routeMatcher(opts.routes);
+  const jwks = createRemoteJWKSet(new URL(`${opts.auth.issuer}/.well-known/jwks.json`));
+
+  async function verify(req: IncomingMessage): Promise<JWTPayload | undefined> {
+    const header = req.headers.authorization ?? '';
+    const token = /^Bearer (.+)$/i.exec(header)?.[1];
+    if (!token) return undefined;
+    try {
+      const { payload } = await jwtVerify(token, jwks, {
+        issuer: opts.auth.issuer,
+        audience: opts.auth.audience,
+      });
+      return payload;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async function api(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const method = req.method ?? 'GET';
+    const found = match(method, url.pathname);
+    if (!found) {
+      if (method === 'OPTIONS') return corsPreflight(req, res, opts);
+      return sendJson(res, 404, { message: 'Not Found' });
+    }
+    const body = await readBody(req);
+    if (!body) return sendJson(res, 413, { message: 'Request Entity Too Large' });
+    let claims: JWTPayload | undefined;
+    if (found.route.access !== 'public') {
+      claims = await verify(req);
+      // What API Gateway's JWT authorizer answers, before any function runs.
+      if (!claims) return sendJson(res, 401, { message: 'Unauthorized' });
+    }
+    const event = apiGatewayEvent({
+      req,
+      url,
+      body,
+      routeKey: found.key,
+      pathParameters: found.pathParameters,
+      claims,
+    });
+    const handler = opts.handlers.get(found.route.handler);
+    if (!handler) return sendJson(res, 500, { message: 'Internal Server Error' });
+    let result: APIGatewayProxyStructuredResultV2 | string | undefined;
+    try {
+      result = await handler(event, lambdaContext(found.route.handler));
+    } catch (error) {
+      console.error(`[gateway] ${found.key} threw`, error);
+      return sendJson(res, 500, { message: 'Internal Server Error' });
+    }
+    if (typeof result !== 'object' || result === null || !('statusCode' in result)) {
+      return sendJson(res, 200, result);
+    }
+    const headers: Record<string, string | string[]> = {};
+    for (const [name, value] of Object.entries(result.headers ?? {}))
+      headers[name.toLowerCase()] = String(value);
+    if (result.cookies?.length) headers['set-cookie'] = result.cookies;
+    res.writeHead(result.statusCode ?? 200, headers);
+    res.end(result.body ? Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8') : undefined);
+  }
+
+  /** The Lambda Invoke API, for cognito-local's triggers. */
+  async function invoke(req: IncomingMessage, res: ServerResponse, name: string) {
+    const fn = opts.lambdas.get(name);
+    if (!fn) return sendJson(res, 404, { Type: 'User', message: `Function not found: ${name}` });
+    const payload = JSON.parse((await readBody(req))?.toString('utf8') || '{}');
+    try {
+      sendJson(res, 200, await fn(payload, lambdaContext(name)));
+    } catch (error) {
+      res.writeHead(200, { 'content-type': 'application/json', 'x-amz-function-error': 'Unhandled' });
+      res.end(JSON.stringify({ errorMessage: (error as Error).message }));
+    }
+  }
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
+    const work = (async () => {
+      if (path.startsWith('/v1/')) return api(req, res, url);
+      const lambda = /^\/_local\/lambda\/2015-03-31\/functions\/([^/]+)\/invocations$/.exec(path);
+      if (lambda && req.method === 'POST') return invoke(req, res, decodeURIComponent(lambda[1] as string));
+      if (path === '/_local/ses/v2/email/outbound-emails' && req.method === 'POST') {
+        const body = await readBody(req);
+        return sendJson(res, 200, opts.mailbox.accept(JSON.parse(body?.toString('utf8') || '{}')));
+      }
+      if (path === '/_local/mailbox' && req.method === 'GET') {
+        return sendJson(res, 200, { items: opts.mailbox.list(url.searchParams.get('to') ?? undefined) });
+      }
+      if (req.method === 'GET' || req.method === 'HEAD') return serveWebApp(opts.webDir, path, res);
+      return sendJson(res, 404, { message: 'Not Found' });
+    })();
+    work.catch((error) => {
+      console.error('[gateway]', error);
+      if (!res.headersSent) sendJson(res, 500, { message: 'Internal Server Error' });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, resolve);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : opts.port;
+  return {
+    server,
+    url: `http://localhost:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** HTTP APIs answer CORS preflights themselves when CORS is configured; so does the local gateway. */
+function corsPreflight(req: IncomingMessage, res: ServerResponse, _opts: GatewayOptions) {
+  res.writeHead(204, {
+    'access-control-allow-origin': req.headers.origin ?? '',
+    'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE',
+    'access-control-allow-headers': 'authorization,content-type',
+    'access-control-max-age': '600',
+  });
+  res.end();
+}

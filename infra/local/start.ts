@@ -1,0 +1,52 @@
+import { DEMO_PASSWORD, demoAccounts } from './demo-data.ts';
+import { startLocalCloud } from './stack.ts';
+
+/**
+ * `npm start`: the whole marketplace on this machine, data kept under .data/.
+ * `node infra/local/start.ts --ephemeral`: in memory on free ports (the tests); prints one JSON line
+ * starting with READY when it is up.
+ */
+const ephemeral = process.argv.includes('--ephemeral');
+const envPort = (name: string, fallback: number) => (ephemeral ? 0 : Number(process.env[name] ?? fallback));
+
+const started = Date.now();
+const cloud = await startLocalCloud({
+  persistent: !ephemeral,
+  ports: {
+    gateway: envPort('PORT', 3000),
+    dynamodb: envPort('DYNAMODB_PORT', 8000),
+    cognito: envPort('COGNITO_PORT', 9229),
+  },
+});
+
+let stopping = false;
+const shutdown = async () => {
+  if (stopping) return;
+  stopping = true;
+  await cloud.stop();
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
+process.stdin.on('end', shutdown); // the test runner closing our stdin means it is gone
+
+if (ephemeral) {
+  const { mailbox, stop, runSchedule, ...info } = cloud;
+  console.log(`READY ${JSON.stringify(info)}`);
+  process.stdin.resume();
+} else {
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`
+  架け橋 Kakehashi is running (started in ${seconds} s)
+
+    Web app and API   ${cloud.url}            (API under /v1, reference at ${cloud.url}/docs/api)
+    Mailbox           ${cloud.url}/dev/mailbox
+    DynamoDB Local    ${cloud.dynamodbEndpoint}
+    cognito-local     ${cloud.cognitoEndpoint}
+
+  Demo accounts (password for all: ${DEMO_PASSWORD})
+${demoAccounts.map((a) => `    ${a.email.padEnd(34)} ${a.label}`).join('\n')}
+
+  Stop with Ctrl+C. Data is kept in .data/ (delete it to start afresh).
+`);
+}

@@ -1,0 +1,52 @@
+import { config } from '../config.ts';
+import { type User, users } from '../data/entities/user.ts';
+import { decideProfileUpdate, type Profile, type ProfileInput } from '../domain/profile.ts';
+import type { Caller } from '../http/caller.ts';
+import { ConflictError, ForbiddenError } from '../http/errors.ts';
+import { logger } from '../logger.ts';
+import { sendMail } from '../mail/send.ts';
+import { mails } from '../mail/templates.ts';
+
+/**
+ * `PUT /v1/me`.
+ * 1. Read the current profile.
+ * 2. Let the domain decide: the first PUT picks professional or firm; the role never changes later.
+ * 3. Write with a condition, so two first PUTs at once (or a PUT racing a role change) cannot both win.
+ * 4. Welcome a new professional or firm by mail.
+ */
+export async function saveProfile(
+  caller: Caller,
+  input: ProfileInput,
+): Promise<{ user: User; created: boolean }> {
+  const existing = await users.get(caller.userId);
+  const decision = decideProfileUpdate(existing, input);
+  if (!decision.ok) {
+    if (decision.reason === 'role_by_invitation_only') {
+      throw new ForbiddenError('Region staff and operators are invited by an operator.');
+    }
+    throw new ConflictError(`Your role is ${existing?.role} and cannot be changed.`, 'role_immutable');
+  }
+  const profile = {
+    ...decision.profile,
+    userId: caller.userId,
+    ...(caller.email ? { email: caller.email } : {}),
+  } as Profile;
+  try {
+    if (!existing) {
+      const user = await users.create(profile);
+      if (user.role === 'professional' || user.role === 'firm') {
+        await sendMail(
+          user.email ?? '',
+          mails.welcome({ ...user, role: user.role, appUrl: config().WEB_ORIGIN }),
+        ).catch((error: Error) => logger.warn('welcome mail not sent', { error }));
+      }
+      return { user, created: true };
+    }
+    return { user: await users.replace(profile, existing), created: false };
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') {
+      throw new ConflictError('Your profile was changed at the same time. Reload and try again.');
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,20 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { config } from '../config.ts';
+
+/**
+ * One document client per process. The endpoint is not set here: the SDK reads
+ * AWS_ENDPOINT_URL_DYNAMODB, so the same code talks to DynamoDB or to DynamoDB Local.
+ * Short timeouts and few retries: an unreachable database becomes a quick 503, not a hung request.
+ */
+const base = new DynamoDBClient({
+  region: config().AWS_REGION,
+  maxAttempts: 3,
+  requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 },
+});
+
+export const db = DynamoDBDocumentClient.from(base, {
+  marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+});
+
+export const tableName = () => config().TABLE_NAME;

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import type { Role } from '../http/route.ts';
+import { municipality, prefecture, region } from '../regions/index.ts';
+
+/** A user's own words: trimmed, not empty, bounded. */
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const municipalityCode = z
+  .string()
+  .regex(/^\d{5}$/, 'A municipality code has 5 digits, e.g. 31370.')
+  .refine((code) => municipality(code) !== undefined, 'No municipality has this code.');
+export const prefectureCode = z
+  .string()
+  .regex(/^\d{2}$/, 'A prefecture code has 2 digits, e.g. 31.')
+  .refine((code) => prefecture(code) !== undefined, 'No prefecture has this code.');
+export const regionCode = z
+  .string()
+  .max(20)
+  .refine(
+    (code) => region(code) !== undefined,
+    'No prefecture, municipality or wide-area group has this code.',
+  );
+
+/** Skills are tags: lower-case words joined by hyphens (Japanese words allowed), at most 20. */
+export const skillTag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(
+    /^[\p{L}\p{N}][\p{L}\p{N}-]{0,29}$/u,
+    'A skill is one word or words joined by hyphens, up to 30 characters.',
+  );
+export const skills = z
+  .array(skillTag)
+  .max(20)
+  .transform((tags) => [...new Set(tags)]);
+
+/** 適格請求書発行事業者登録番号: "T" followed by 13 digits. */
+export const invoiceRegistrationNumber = z
+  .string()
+  .regex(/^T\d{13}$/, 'A qualified-invoice registration number is T followed by 13 digits.');
+
+export const TIES = ['hometown', 'lived', 'furusato_donor', 'interest'] as const;
+export const WORK_STYLES = ['remote', 'hybrid', 'onsite'] as const;
+export const FIRM_SIZES = ['1-9', '10-49', '50-299', '300+'] as const;
+
+const regionTie = z.strictObject({
+  regionCode,
+  ties: z
+    .array(z.enum(TIES))
+    .min(1)
+    .max(TIES.length)
+    .transform((t) => [...new Set(t)]),
+});
+
+const professionalFields = {
+  role: z.literal('professional'),
+  displayName: text(60),
+  headline: text(120).optional(),
+  skills: skills.optional(),
+  yearsOfExperience: z.int().min(0).max(60).optional(),
+  homePrefectureCode: prefectureCode.optional(),
+  regionsOfInterest: z.array(regionTie).max(20).optional(),
+  hoursPerMonth: z.int().min(1).max(160).optional(),
+  workStyle: z.enum(WORK_STYLES).optional(),
+};
+
+const firmFields = {
+  role: z.literal('firm'),
+  displayName: text(60),
+  organizationName: text(100),
+  municipalityCode,
+  industry: text(60).optional(),
+  size: z.enum(FIRM_SIZES).optional(),
+  invoiceRegistrationNumber: invoiceRegistrationNumber.optional(),
+  billingContact: z.strictObject({ name: text(60), email: z.email().max(254) }).optional(),
+};
+
+/** Staff and operators only keep a display name of their own: their role and region come from an invitation. */
+const staffFields = { role: z.literal('region_staff'), displayName: text(60) };
+const operatorFields = { role: z.literal('operator'), displayName: text(60) };
+
+/** The body of `PUT /v1/me`: the whole profile, for the role it names. Unknown fields are refused. */
+export const ProfileInput = z.discriminatedUnion('role', [
+  z.strictObject(professionalFields),
+  z.strictObject(firmFields),
+  z.strictObject(staffFields),
+  z.strictObject(operatorFields),
+]);
+export type ProfileInput = z.output<typeof ProfileInput>;
+
+/** A profile as stored and returned. */
+export type Profile = ProfileInput & {
+  userId: string;
+  email?: string;
+  /** Region staff only: the prefecture, municipality or wide-area group they work for. */
+  regionCode?: string;
+};
+
+/** The roles a user may pick for themselves; the others exist only by an operator's invitation. */
+export const SELF_CHOSEN_ROLES: readonly Role[] = ['professional', 'firm'];
+
+export type ProfileDecision =
+  | { ok: true; profile: Omit<Profile, 'userId'> }
+  | { ok: false; reason: 'role_immutable' | 'role_by_invitation_only' };
+
+/**
+ * What a `PUT /v1/me` does to the stored profile: the first one picks the role (professional or firm);
+ * afterwards the role never changes, and what only an invitation sets (region) is kept.
+ */
+export function decideProfileUpdate(existing: Profile | undefined, input: ProfileInput): ProfileDecision {
+  if (!existing) {
+    if (!SELF_CHOSEN_ROLES.includes(input.role)) return { ok: false, reason: 'role_by_invitation_only' };
+    return { ok: true, profile: input };
+  }
+  if (existing.role !== input.role) return { ok: false, reason: 'role_immutable' };
+  const kept: Partial<Profile> = {};
+  if (existing.regionCode) kept.regionCode = existing.regionCode;
+  if (existing.email) kept.email = existing.email;
+  return { ok: true, profile: { ...input, ...kept } };
+}

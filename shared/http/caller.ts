@@ -1,0 +1,20 @@
+import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import { UnauthorizedError } from './errors.ts';
+
+/** Who is calling, as the API Gateway JWT authorizer vouched for it (never taken from the body). */
+export type Caller = { userId: string; email: string | undefined; emailVerified: boolean };
+
+export function callerFrom(event: Partial<APIGatewayProxyEventV2WithJWTAuthorizer>): Caller | undefined {
+  const claims = event.requestContext?.authorizer?.jwt?.claims;
+  if (!claims || typeof claims.sub !== 'string') return undefined;
+  return {
+    userId: claims.sub,
+    email: typeof claims.email === 'string' ? claims.email.toLowerCase() : undefined,
+    emailVerified: claims.email_verified === true || claims.email_verified === 'true',
+  };
+}
+
+export function requireCaller(caller: Caller | undefined): Caller {
+  if (!caller) throw new UnauthorizedError();
+  return caller;
+}

@@ -1,0 +1,53 @@
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { logger } from '../logger.ts';
+import { DomainError, type FieldError } from './errors.ts';
+
+export type ErrorBody = { error: { code: string; message: string; fields?: FieldError[] } };
+
+/** Errors from the network layer of the AWS SDK: the database cannot be reached right now. */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
+const THROTTLED = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+]);
+
+function describe(error: unknown): { status: number; body: ErrorBody } {
+  if (error instanceof DomainError) {
+    const body: ErrorBody = { error: { code: error.code, message: error.message } };
+    if (error.fields?.length) body.error.fields = error.fields;
+    return { status: error.status, body };
+  }
+  const e = error as { statusCode?: number; name?: string; code?: string; cause?: { code?: string } };
+  // middy's body parser: 415 for a body that is not JSON, 422 for JSON that does not parse.
+  if (e?.statusCode === 415) {
+    return reply(415, 'unsupported_media_type', 'Send the body as application/json.');
+  }
+  if (e?.statusCode === 422 || e?.statusCode === 400) {
+    return reply(400, 'malformed_json', 'The request body is not valid JSON.');
+  }
+  if (e?.statusCode === 413) return reply(413, 'payload_too_large', 'The request body is too large.');
+  if (e?.name && THROTTLED.has(e.name))
+    return reply(429, 'throttled', 'Too many requests. Please retry shortly.');
+  const networkCode = e?.code ?? e?.cause?.code;
+  if ((networkCode && UNREACHABLE.has(networkCode)) || e?.name === 'TimeoutError') {
+    return reply(503, 'unavailable', 'The service is temporarily unavailable. Please try again shortly.');
+  }
+  return reply(500, 'internal', 'Something went wrong on our side. Please try again.');
+}
+
+function reply(status: number, code: string, message: string) {
+  return { status, body: { error: { code, message } } };
+}
+
+/** The one place where an error becomes an HTTP response. Internals are logged, never returned. */
+export function errorResponse(error: unknown): APIGatewayProxyStructuredResultV2 {
+  const { status, body } = describe(error);
+  if (status >= 500) logger.error('request failed', { error: error as Error, status });
+  else logger.info('request refused', { status, code: body.error.code });
+  return {
+    statusCode: status,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: JSON.stringify(body),
+  };
+}

@@ -1,0 +1,26 @@
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { config } from '../config.ts';
+import { logger } from '../logger.ts';
+import type { Mail } from './templates.ts';
+
+/**
+ * Sends mail through SES. The endpoint is not set here: the SDK reads AWS_ENDPOINT_URL_SESV2,
+ * which the local cloud points at its mailbox (/dev/mailbox).
+ */
+const ses = new SESv2Client({ region: config().AWS_REGION, maxAttempts: 2 });
+
+export async function sendMail(to: string, mail: Mail): Promise<void> {
+  await ses.send(
+    new SendEmailCommand({
+      FromEmailAddress: config().MAIL_FROM,
+      Destination: { ToAddresses: [to] },
+      Content: {
+        Simple: {
+          Subject: { Data: mail.subject, Charset: 'UTF-8' },
+          Body: { Text: { Data: mail.text, Charset: 'UTF-8' } },
+        },
+      },
+    }),
+  );
+  logger.info('mail sent', { template: mail.template });
+}
