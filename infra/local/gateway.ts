@@ -20,6 +20,8 @@ export type GatewayOptions = {
   auth: { issuer: string; audience: string };
   webDir: string;
   mailbox: Mailbox;
+  /** Runs a scheduled job at once (tests and demos): `POST /_local/schedules/{name}/run {"time"?}`. */
+  runSchedule?: (name: string, time?: string) => Promise<unknown>;
 };
 
 const MAX_PAYLOAD = 6 * 1024 * 1024; // Lambda's synchronous payload limit
@@ -148,6 +150,11 @@ export async function startGateway(
       if (path === '/_local/ses/v2/email/outbound-emails' && req.method === 'POST') {
         const body = await readBody(req);
         return sendJson(res, 200, opts.mailbox.accept(JSON.parse(body?.toString('utf8') || '{}')));
+      }
+      const schedule = /^\/_local\/schedules\/([\w-]+)\/run$/.exec(path);
+      if (schedule && req.method === 'POST' && opts.runSchedule) {
+        const input = JSON.parse((await readBody(req))?.toString('utf8') || '{}') as { time?: string };
+        return sendJson(res, 200, { result: await opts.runSchedule(schedule[1] as string, input.time) });
       }
       if (path === '/_local/mailbox' && req.method === 'GET') {
         return sendJson(res, 200, { items: opts.mailbox.list(url.searchParams.get('to') ?? undefined) });

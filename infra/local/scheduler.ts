@@ -28,15 +28,12 @@ export function cronPattern(expression: string): string | undefined {
 /** Runs scheduled handlers on the same expressions CDK gives EventBridge Scheduler (times in UTC). */
 export function startScheduler(jobs: ScheduledJob[]): {
   stop: () => void;
-  runNow: (name: string) => Promise<unknown>;
+  runNow: (name: string, time?: string) => Promise<unknown>;
 } {
   const stops: (() => void)[] = [];
-  const run = async (job: ScheduledJob) => {
+  const run = async (job: ScheduledJob, time = new Date().toISOString()) => {
     try {
-      return await job.handler(
-        { time: new Date().toISOString(), source: 'local.scheduler' },
-        lambdaContext(job.name),
-      );
+      return await job.handler({ time, source: 'local.scheduler' }, lambdaContext(job.name));
     } catch (error) {
       console.error(`[scheduler] ${job.name} failed`, error);
       throw error;
@@ -63,10 +60,10 @@ export function startScheduler(jobs: ScheduledJob[]): {
     stop: () => {
       for (const stop of stops) stop();
     },
-    runNow: (name) => {
+    runNow: async (name, time) => {
       const job = jobs.find((j) => j.name === name);
       if (!job) throw new Error(`No scheduled job named ${name}`);
-      return run(job);
+      return run(job, time);
     },
   };
 }

@@ -97,6 +97,17 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const handlers = new Map<string, LambdaHandler>();
     for (const route of Object.values(routes)) handlers.set(route.handler, await loadHandler(route.handler));
 
+    const scheduler = startScheduler(
+      await Promise.all(
+        schedules.map(async (s) => ({
+          name: s.name,
+          expression: s.expression,
+          handler: await loadHandler(s.handler),
+        })),
+      ),
+    );
+    stops.push(() => scheduler.stop());
+
     const mailbox = new Mailbox(options.persistent ? join(dataDir, 'mailbox.json') : undefined);
     const gateway = await startGateway({
       port: ports.gateway,
@@ -106,6 +117,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       auth: { issuer: `${cognito.endpoint}/${cognito.userPoolId}`, audience: cognito.clientId },
       webDir: join(ROOT, 'web', 'dist'),
       mailbox,
+      runSchedule: (name, time) => scheduler.runNow(name, time),
     });
     stops.push(() => gateway.stop());
 
@@ -118,17 +130,6 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       ),
     });
     stops.push(() => poller.stop());
-
-    const scheduler = startScheduler(
-      await Promise.all(
-        schedules.map(async (s) => ({
-          name: s.name,
-          expression: s.expression,
-          handler: await loadHandler(s.handler),
-        })),
-      ),
-    );
-    stops.push(() => scheduler.stop());
 
     const { seed } = await import('./seed.ts');
     await seed(cognito.client, cognito.userPoolId);

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import {
+  CognitoIdentityProviderClient,
+  InitiateAuthCommand,
+  SignUpCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { inject } from 'vitest';
+
+export const cloud = () => inject('cloud');
+
+export const DEMO_PASSWORD = 'kakehashi-demo-2026';
+
+function cognito() {
+  return new CognitoIdentityProviderClient({
+    endpoint: cloud().cognitoEndpoint,
+    region: 'ap-northeast-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+}
+
+/** Signs in as the web app does (USER_PASSWORD_AUTH) and returns the ID token the API expects. */
+export async function signIn(email: string, password = DEMO_PASSWORD): Promise<string> {
+  const result = await cognito().send(
+    new InitiateAuthCommand({
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: cloud().clientId,
+      AuthParameters: { USERNAME: email, PASSWORD: password },
+    }),
+  );
+  const token = result.AuthenticationResult?.IdToken;
+  if (!token) throw new Error(`no ID token for ${email}`);
+  return token;
+}
+
+/** A brand-new user (signed up through Cognito, confirmed by the local PreSignUp trigger), signed in. */
+export async function newUser(prefix = 'user'): Promise<{ email: string; token: string }> {
+  const email = `${prefix}-${randomUUID().slice(0, 8)}@test.kakehashi.jp`;
+  const password = 'test-password-1';
+  await cognito().send(
+    new SignUpCommand({ ClientId: cloud().clientId, Username: email, Password: password }),
+  );
+  return { email, token: await signIn(email, password) };
+}
+
+export type Answer<T = any> = { status: number; body: T; headers: Headers };
+
+/** Calls the API through the local gateway over real HTTP. */
+export async function call<T = any>(
+  method: string,
+  path: string,
+  opts: { token?: string; json?: unknown; raw?: string; contentType?: string } = {},
+): Promise<Answer<T>> {
+  const headers: Record<string, string> = {};
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  let body: string | undefined;
+  if (opts.json !== undefined) {
+    body = JSON.stringify(opts.json);
+    headers['content-type'] = 'application/json';
+  }
+  if (opts.raw !== undefined) body = opts.raw;
+  if (opts.contentType) headers['content-type'] = opts.contentType;
+  const res = await fetch(`${cloud().url}${path}`, { method, headers, body });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {}
+  return { status: res.status, body: parsed as T, headers: res.headers };
+}
+
+/** The table as the tests see it directly, to check what was (not) written. */
+export function table() {
+  const client = new DynamoDBClient({
+    endpoint: cloud().dynamodbEndpoint,
+    region: 'ap-northeast-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  return { doc: DynamoDBDocumentClient.from(client), client, name: cloud().tableName };
+}
+
+export async function mailTo(email: string): Promise<{ subject: string; text: string }[]> {
+  const res = await fetch(`${cloud().url}/_local/mailbox?to=${encodeURIComponent(email)}`);
+  return ((await res.json()) as { items: { subject: string; text: string }[] }).items;
+}
