@@ -29,7 +29,8 @@ export function config(): Config {
   if (!cached) {
     const parsed = ConfigSchema.safeParse(process.env);
     if (!parsed.success) {
-      throw new Error(`Invalid configuration:\n${z.prettifyError(parsed.error)}`);
+      const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+      throw new Error(`Invalid configuration (environment variables):\n${problems.join('\n')}`);
     }
     cached = parsed.data;
   }

@@ -4,6 +4,6 @@ import { endpoint } from '../endpoint.ts';
 
 /** Answers ok only when the table answers: a load balancer or a person sees at once if the data is gone. */
 export const handler = endpoint('GET /v1/health', async () => {
-  await db.send(new DescribeTableCommand({ TableName: tableName() }));
+  await db().send(new DescribeTableCommand({ TableName: tableName() }));
   return { json: { status: 'ok', time: new Date().toISOString() } };
 });

@@ -55,7 +55,7 @@ export async function seed(cognito: CognitoIdentityProviderClient, userPoolId: s
   for (const account of demoAccounts) {
     const userId = await ensureUser(cognito, userPoolId, account.email);
     const profile = { ...account.profile, userId, email: account.email } as Profile;
-    await db
+    await db()
       .send(
         new PutCommand({
           TableName: tableName(),

@@ -7,14 +7,19 @@ import { config } from '../config.ts';
  * AWS_ENDPOINT_URL_DYNAMODB, so the same code talks to DynamoDB or to DynamoDB Local.
  * Short timeouts and few retries: an unreachable database becomes a quick 503, not a hung request.
  */
-const base = new DynamoDBClient({
-  region: config().AWS_REGION,
-  maxAttempts: 3,
-  requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 },
-});
+let client: DynamoDBDocumentClient | undefined;
 
-export const db = DynamoDBDocumentClient.from(base, {
-  marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-});
+/** Created on first use, so key builders and pure code can be imported (and unit-tested) without configuration. */
+export function db(): DynamoDBDocumentClient {
+  client ??= DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      region: config().AWS_REGION,
+      maxAttempts: 3,
+      requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 },
+    }),
+    { marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false } },
+  );
+  return client;
+}
 
 export const tableName = () => config().TABLE_NAME;

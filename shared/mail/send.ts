@@ -7,9 +7,10 @@ import type { Mail } from './templates.ts';
  * Sends mail through SES. The endpoint is not set here: the SDK reads AWS_ENDPOINT_URL_SESV2,
  * which the local cloud points at its mailbox (/dev/mailbox).
  */
-const ses = new SESv2Client({ region: config().AWS_REGION, maxAttempts: 2 });
+let ses: SESv2Client | undefined;
 
 export async function sendMail(to: string, mail: Mail): Promise<void> {
+  ses ??= new SESv2Client({ region: config().AWS_REGION, maxAttempts: 2 });
   await ses.send(
     new SendEmailCommand({
       FromEmailAddress: config().MAIL_FROM,

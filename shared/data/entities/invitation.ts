@@ -38,19 +38,19 @@ export const invitations = {
       createdAt: at,
       updatedAt: at,
     };
-    await db.send(new PutCommand({ TableName: tableName(), Item: item }));
+    await db().send(new PutCommand({ TableName: tableName(), Item: item }));
     return strip(item) as Invitation;
   },
 
   async get(email: string): Promise<Invitation | undefined> {
-    const { Item } = await db.send(
+    const { Item } = await db().send(
       new GetCommand({ TableName: tableName(), Key: invitationKeys.primary(email) }),
     );
     return Item ? (strip(Item as InvitationItem) as Invitation) : undefined;
   },
 
   async expiredBefore(at: string, limit = 100): Promise<Invitation[]> {
-    const { Items = [] } = await db.send(
+    const { Items = [] } = await db().send(
       new QueryCommand({
         TableName: tableName(),
         IndexName: 'GSI1',
@@ -65,7 +65,7 @@ export const invitations = {
   /** Removes an invitation only if it is still the same expired one (not renewed meanwhile). */
   async removeExpired(invitation: Invitation): Promise<boolean> {
     try {
-      await db.send(
+      await db().send(
         new DeleteCommand({
           TableName: tableName(),
           Key: invitationKeys.primary(invitation.email),

@@ -38,14 +38,14 @@ export function userItem(profile: Profile, createdAt: string, updatedAt = create
 
 export const users = {
   async get(userId: string): Promise<User | undefined> {
-    const { Item } = await db.send(new GetCommand({ TableName: tableName(), Key: userKeys.primary(userId) }));
+    const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: userKeys.primary(userId) }));
     return Item ? (strip(Item as UserItem) as User) : undefined;
   },
 
   /** Creates the profile; fails with ConditionalCheckFailed when one already exists (two first PUTs at once). */
   async create(profile: Profile): Promise<User> {
     const item = userItem(profile, now());
-    await db.send(
+    await db().send(
       new PutCommand({ TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(PK)' }),
     );
     return strip(item) as User;
@@ -54,7 +54,7 @@ export const users = {
   /** Replaces the profile only if its role is still the one we read: a concurrent role change cannot slip in. */
   async replace(profile: Profile, existing: User): Promise<User> {
     const item = userItem(profile, existing.createdAt, now());
-    await db.send(
+    await db().send(
       new PutCommand({
         TableName: tableName(),
         Item: item,
@@ -69,7 +69,7 @@ export const users = {
   /** Creates the profile an invitation describes and consumes the invitation, both or neither. */
   async acceptInvitation(profile: Profile, invitationKey: { PK: string; SK: string }): Promise<User> {
     const item = userItem(profile, now());
-    await db.send(
+    await db().send(
       new TransactWriteCommand({
         TransactItems: [
           { Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
