@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     globalSetup: ['tests/support/global-setup.ts'],
-    reporters: process.env.CI ? ['default'] : ['default'],
+    reporters: ['default', ['json', { outputFile: 'tests/artifacts/results.json' }]],
     projects: [
       {
         extends: true,

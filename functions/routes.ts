@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ProfileInput, regionCode } from '#shared/domain/profile.ts';
 import type { Route, RouteKey } from '#shared/http/route.ts';
 

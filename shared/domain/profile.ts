@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Role } from '../http/route.ts';
-import { municipality, prefecture, region } from '../regions/index.ts';
+import { isMunicipalityCode, isPrefectureCode, isRegionCode } from '../regions/valid-codes.ts';
 
 /** A user's own words: trimmed, not empty, bounded. */
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -8,18 +8,15 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 export const municipalityCode = z
   .string()
   .regex(/^\d{5}$/, 'A municipality code has 5 digits, e.g. 31370.')
-  .refine((code) => municipality(code) !== undefined, 'No municipality has this code.');
+  .refine(isMunicipalityCode, 'No municipality has this code.');
 export const prefectureCode = z
   .string()
   .regex(/^\d{2}$/, 'A prefecture code has 2 digits, e.g. 31.')
-  .refine((code) => prefecture(code) !== undefined, 'No prefecture has this code.');
+  .refine(isPrefectureCode, 'No prefecture has this code.');
 export const regionCode = z
   .string()
   .max(20)
-  .refine(
-    (code) => region(code) !== undefined,
-    'No prefecture, municipality or wide-area group has this code.',
-  );
+  .refine(isRegionCode, 'No prefecture, municipality or wide-area group has this code.');
 
 /** Skills are tags: lower-case words joined by hyphens (Japanese words allowed), at most 20. */
 export const skillTag = z

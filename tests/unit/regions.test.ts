@@ -157,3 +157,19 @@ describe('romanizeMunicipality', () => {
     expect(romanizeMunicipality(name, kana)).toBe(expected);
   });
 });
+
+describe('valid-codes (the small table validation uses)', async () => {
+  const { isMunicipalityCode, isPrefectureCode, isRegionCode } = await import('#shared/regions/valid-codes.ts');
+  const { listPrefectures, municipalitiesOf, listWideAreaGroups } = await import('#shared/regions/index.ts');
+
+  it('agrees with the full table on every code', () => {
+    for (const p of listPrefectures()) {
+      expect(isPrefectureCode(p.code)).toBe(true);
+      for (const m of municipalitiesOf(p.code) ?? []) expect(isMunicipalityCode(m.code)).toBe(true);
+    }
+    for (const g of listWideAreaGroups()) expect(isRegionCode(g.code)).toBe(true);
+    expect(isPrefectureCode('48')).toBe(false);
+    expect(isMunicipalityCode('31999')).toBe(false);
+    expect(isRegionCode('atlantis')).toBe(false);
+  });
+});

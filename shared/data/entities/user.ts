@@ -38,7 +38,9 @@ export function userItem(profile: Profile, createdAt: string, updatedAt = create
 
 export const users = {
   async get(userId: string): Promise<User | undefined> {
-    const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: userKeys.primary(userId) }));
+    const { Item } = await db().send(
+      new GetCommand({ TableName: tableName(), Key: userKeys.primary(userId) }),
+    );
     return Item ? (strip(Item as UserItem) as User) : undefined;
   },
 
