@@ -19,6 +19,8 @@ export type GatewayOptions = {
   lambdas: Map<string, LambdaHandler>;
   auth: { issuer: string; audience: string };
   webDir: string;
+  /** The only origin CORS preflights are answered for, as the HTTP API's CORS settings say. */
+  webOrigin: string;
   mailbox: Mailbox;
   /** Runs a scheduled job at once (tests and demos): `POST /_local/schedules/{name}/run {"time"?}`. */
   runSchedule?: (name: string, time?: string) => Promise<unknown>;
@@ -185,9 +187,14 @@ export async function startGateway(
 }
 
 /** HTTP APIs answer CORS preflights themselves when CORS is configured; so does the local gateway. */
-function corsPreflight(req: IncomingMessage, res: ServerResponse, _opts: GatewayOptions) {
+function corsPreflight(req: IncomingMessage, res: ServerResponse, opts: GatewayOptions) {
+  if (req.headers.origin !== opts.webOrigin) {
+    res.writeHead(204);
+    res.end();
+    return;
+  }
   res.writeHead(204, {
-    'access-control-allow-origin': req.headers.origin ?? '',
+    'access-control-allow-origin': opts.webOrigin,
     'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE',
     'access-control-allow-headers': 'authorization,content-type',
     'access-control-max-age': '600',

@@ -116,6 +116,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       lambdas: new Map([[AUTO_CONFIRM_FUNCTION, autoConfirm]]),
       auth: { issuer: `${cognito.endpoint}/${cognito.userPoolId}`, audience: cognito.clientId },
       webDir: join(ROOT, 'web', 'dist'),
+      webOrigin: gatewayUrl,
       mailbox,
       runSchedule: (name, time) => scheduler.runNow(name, time),
     });

@@ -78,4 +78,14 @@ describe('public routes', () => {
     expect(own.headers.get('strict-transport-security')).toContain('max-age');
     expect(own.headers.get('x-content-type-options')).toBe('nosniff');
   });
+
+  it('answers CORS preflights for the web origin only', async () => {
+    const ask = (origin: string) =>
+      fetch(`${cloud().url}/v1/me`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'authorization' },
+      });
+    expect((await ask(cloud().url)).headers.get('access-control-allow-origin')).toBe(cloud().url);
+    expect((await ask('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+  });
 });
