@@ -2,7 +2,13 @@
  * How every Lambda function is bundled, in one place: infra/kakehashi-function.ts hands these to
  * NodejsFunction, and the benchmark (tests/bench/bundles.ts) builds with the same esbuild options.
  */
-const banner = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
+/**
+ * ESM bundles have no `require`; CommonJS dependencies bundled into them (a few AWS SDK and middy helpers)
+ * still call it. The banner gives them one; the odd local name avoids clashing with anything esbuild emits.
+ */
+const banner =
+  "import { createRequire as __kakehashiCreateRequire } from 'node:module';" +
+  'const require = __kakehashiCreateRequire(import.meta.url);';
 const mainFields = ['module', 'main'];
 
 export const lambdaBundling = {
@@ -20,6 +26,7 @@ export const lambdaBundling = {
     target: 'node24',
     minify: true,
     sourcemap: true,
+    sourcesContent: false,
     mainFields,
     banner: { js: banner },
     external: [] as string[],

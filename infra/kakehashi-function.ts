@@ -1,0 +1,118 @@
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { tableDefinition } from '#shared/data/table.ts';
+import { lambdaBundling } from './bundling.ts';
+
+/** The repository root: functions/, shared/ and package-lock.json live here. */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** DynamoDB actions a function gets from `bindTable`: items and transactions, never `Scan` by default. */
+const TABLE_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:DescribeTable',
+];
+
+export interface KakehashiFunctionProps {
+  /** Handler file under functions/, without extension (a route table, schedule or stream line's `handler`). */
+  readonly handler: string;
+  readonly description?: string;
+  readonly environment?: Record<string, string>;
+  /** @default 10 seconds */
+  readonly timeout?: Duration;
+  /** @default 1024 MB */
+  readonly memorySize?: number;
+}
+
+/**
+ * Every function of the product: Node 24 on arm64, one minified ESM bundle per handler with the AWS SDK
+ * inside (bundled locally by the installed esbuild, no Docker), source maps on, X-Ray tracing, and its
+ * own log group with a retention. Its role can write to that log group and nothing else until the stack
+ * grants more (`bindTable`, SES, queues).
+ */
+export class KakehashiFunction extends NodejsFunction {
+  readonly handlerName: string;
+
+  constructor(scope: Construct, id: string, props: KakehashiFunctionProps) {
+    const logGroup = new LogGroup(scope, `${id}LogGroup`, {
+      retention: RetentionDays.ONE_MONTH,
+      // The stateless stack can be destroyed and rebuilt; its logs expire after a month anyway.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    // An explicit role instead of AWSLambdaBasicExecutionRole: write to this function's log group only.
+    const role = new Role(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs functions/${props.handler}.ts`,
+    });
+    logGroup.grantWrite(role);
+
+    super(scope, id, {
+      entry: join(REPO_ROOT, 'functions', `${props.handler}.ts`),
+      handler: 'handler',
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 1024,
+      timeout: props.timeout ?? Duration.seconds(10),
+      tracing: Tracing.ACTIVE,
+      logGroup,
+      role,
+      description: props.description ?? `functions/${props.handler}.ts`,
+      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      // The same options the benchmark bundles with (infra/bundling.ts).
+      bundling: {
+        minify: lambdaBundling.minify,
+        sourceMap: lambdaBundling.sourceMap,
+        sourcesContent: false,
+        format: OutputFormat.ESM,
+        target: lambdaBundling.target,
+        mainFields: lambdaBundling.mainFields,
+        externalModules: lambdaBundling.externalModules,
+        banner: lambdaBundling.banner,
+        forceDockerBundling: false,
+        logLevel: LogLevel.ERROR,
+      },
+    });
+    this.handlerName = props.handler;
+
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'X-Ray tracing (xray:PutTraceSegments, xray:PutTelemetryRecords) has no resource-level ' +
+        'permissions: AWS only accepts "*" for these two actions.',
+    });
+  }
+
+  /**
+   * Lets the function read and write the table's items and its indexes, and tells it the table's name
+   * (TABLE_NAME, read by shared/config.ts). `Scan` is granted only on request (`{ scan: true }`):
+   * request paths use GetItem, Query and transactions.
+   */
+  bindTable(table: ITableV2, options: { scan?: boolean } = {}): void {
+    const indexArns = tableDefinition.globalSecondaryIndexes.map(
+      (index) => `${table.tableArn}/index/${index.indexName}`,
+    );
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: options.scan ? [...TABLE_ACTIONS, 'dynamodb:Scan'] : TABLE_ACTIONS,
+        resources: [table.tableArn, ...indexArns],
+      }),
+    );
+    table.encryptionKey?.grantEncryptDecrypt(this);
+    this.addEnvironment('TABLE_NAME', table.tableName);
+  }
+}
