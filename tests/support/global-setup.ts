@@ -1,14 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
+import type { LocalCloud } from '../../infra/local/stack.ts';
 
-export type CloudInfo = {
-  url: string;
-  dynamodbEndpoint: string;
-  cognitoEndpoint: string;
-  userPoolId: string;
-  clientId: string;
-  tableName: string;
-};
+/** What `start.ts --ephemeral` prints on its READY line: the local cloud less its in-process handles. */
+export type CloudInfo = Omit<LocalCloud, 'mailbox' | 'runSchedule' | 'stop'>;
 
 declare module 'vitest' {
   export interface ProvidedContext {
