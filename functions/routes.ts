@@ -55,6 +55,23 @@ export const routes = {
     summary: 'The 47 prefectures, by code.',
     response: z.object({ items: z.array(Prefecture) }),
   },
+  'GET /v1/regions/groups': {
+    handler: 'regions/list-groups',
+    access: 'public',
+    tag: 'regions',
+    summary: 'Wide-area groups of municipalities (e.g. 奄美群島), with their members.',
+    response: z.object({
+      items: z.array(
+        z.object({
+          code: z.string(),
+          name: z.string(),
+          nameEn: z.string(),
+          prefectureCode: z.string(),
+          municipalityCodes: z.array(z.string()),
+        }),
+      ),
+    }),
+  },
   'GET /v1/regions/prefectures/{code}/municipalities': {
     handler: 'regions/list-municipalities',
     access: 'public',

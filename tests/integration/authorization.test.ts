@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routeKeys } from '#functions/routes.ts';
 import { call } from '../support/api.ts';
-import { type Persona, PERSONAS, type Personas, personas } from '../support/personas.ts';
+import { PERSONAS, type Persona, type Personas, personas } from '../support/personas.ts';
 
 /**
  * Every route × every kind of caller. Each case says what the caller must get; a route added to the
@@ -17,13 +17,18 @@ const matrix: Record<string, Case> = {
   'GET /v1/config': { path: '/v1/config', expect: everyone(200) },
   'GET /v1/openapi.json': { path: '/v1/openapi.json', expect: everyone(200) },
   'GET /v1/regions/prefectures': { path: '/v1/regions/prefectures', expect: everyone(200) },
+  'GET /v1/regions/groups': { path: '/v1/regions/groups', expect: everyone(200) },
   'GET /v1/regions/prefectures/{code}/municipalities': {
     path: '/v1/regions/prefectures/31/municipalities',
     expect: everyone(200),
   },
   'GET /v1/me': { path: '/v1/me', expect: { anonymous: 401, others: 200 } },
   'PUT /v1/me': { path: '/v1/me', json: 'own-profile', expect: { anonymous: 401, others: 200 } },
-  'POST /v1/admin/region-staff': { path: '/v1/admin/region-staff', json: invite, expect: { anonymous: 401, operator: 201, others: 403 } },
+  'POST /v1/admin/region-staff': {
+    path: '/v1/admin/region-staff',
+    json: invite,
+    expect: { anonymous: 401, operator: 201, others: 403 },
+  },
 };
 
 describe('authorization matrix', () => {
@@ -45,7 +50,10 @@ describe('authorization matrix', () => {
         if (json === 'own-profile') {
           // Each caller re-sends their own profile: a PUT can only ever touch the caller's own item.
           const mine = token ? (await call('GET', '/v1/me', { token })).body : undefined;
-          const { userId, email, regionCode, createdAt, updatedAt, ...profile } = mine ?? { role: 'professional', displayName: 'x' };
+          const { userId, email, regionCode, createdAt, updatedAt, ...profile } = mine ?? {
+            role: 'professional',
+            displayName: 'x',
+          };
           json = profile;
         }
         const answer = await call(method, c.path, { token, json });

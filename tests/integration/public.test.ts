@@ -50,6 +50,15 @@ describe('public routes', () => {
     expect(malformed.body.error.fields[0].path).toBe('path.code');
   });
 
+  it('lists the wide-area groups with their member municipalities', async () => {
+    const groups = await call('GET', '/v1/regions/groups');
+    expect(groups.status).toBe(200);
+    const amami = groups.body.items.find((g: { code: string }) => g.code === 'amami');
+    expect(amami).toMatchObject({ name: '奄美群島', nameEn: 'Amami Islands', prefectureCode: '46' });
+    expect(amami.municipalityCodes).toHaveLength(12);
+    expect(amami.municipalityCodes).toContain('46222');
+  });
+
   it('serves an OpenAPI 3.1 document generated from the route table and its schemas', async () => {
     const doc = (await call('GET', '/v1/openapi.json')).body;
     expect(doc.openapi).toBe('3.1.0');
@@ -83,7 +92,11 @@ describe('public routes', () => {
     const ask = (origin: string) =>
       fetch(`${cloud().url}/v1/me`, {
         method: 'OPTIONS',
-        headers: { origin, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'authorization' },
+        headers: {
+          origin,
+          'access-control-request-method': 'PUT',
+          'access-control-request-headers': 'authorization',
+        },
       });
     expect((await ask(cloud().url)).headers.get('access-control-allow-origin')).toBe(cloud().url);
     expect((await ask('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();

@@ -2,11 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { CognitoIdentityProviderClient, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { call, cloud, newUser, signIn } from './api.ts';
 
-export const PERSONAS = ['anonymous', 'proA', 'proB', 'firmA', 'firmB', 'staffX', 'staffY', 'operator'] as const;
+export const PERSONAS = [
+  'anonymous',
+  'proA',
+  'proB',
+  'firmA',
+  'firmB',
+  'staffX',
+  'staffY',
+  'operator',
+] as const;
 export type Persona = (typeof PERSONAS)[number];
 export type Personas = Record<Persona, { token?: string; userId?: string; email?: string }>;
 
-const subOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString()).sub;
+const subOf = (token: string) =>
+  JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString()).sub;
 
 /**
  * Every kind of caller of BRIEF 4's authorization matrix: anonymous, two professionals, two firms,
@@ -15,7 +25,10 @@ const subOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1] as s
 export async function personas(): Promise<Personas> {
   const operator = await signIn('operator@demo.kakehashi.jp');
   const staffYEmail = `staff-y-${randomUUID().slice(0, 8)}@test.kakehashi.jp`;
-  await call('POST', '/v1/admin/region-staff', { token: operator, json: { email: staffYEmail, regionCode: 'amami' } });
+  await call('POST', '/v1/admin/region-staff', {
+    token: operator,
+    json: { email: staffYEmail, regionCode: 'amami' },
+  });
   await new CognitoIdentityProviderClient({
     endpoint: cloud().cognitoEndpoint,
     region: 'ap-northeast-1',

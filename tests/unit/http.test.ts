@@ -18,7 +18,9 @@ describe('errors become responses in one place', () => {
   it('body parser failures are 400 malformed_json and 415; throttling 429; an unreachable database 503', () => {
     expect(errorResponse(Object.assign(new Error('x'), { statusCode: 422 })).statusCode).toBe(400);
     expect(errorResponse(Object.assign(new Error('x'), { statusCode: 415 })).statusCode).toBe(415);
-    expect(errorResponse(Object.assign(new Error('x'), { name: 'ThrottlingException' })).statusCode).toBe(429);
+    expect(errorResponse(Object.assign(new Error('x'), { name: 'ThrottlingException' })).statusCode).toBe(
+      429,
+    );
     expect(errorResponse(Object.assign(new Error('connect'), { code: 'ECONNREFUSED' })).statusCode).toBe(503);
     expect(errorResponse(Object.assign(new Error('t'), { name: 'TimeoutError' })).statusCode).toBe(503);
   });
@@ -33,7 +35,10 @@ describe('errors become responses in one place', () => {
 
 describe('validate', () => {
   it('names every wrong field by its path', () => {
-    const schema = z.strictObject({ name: z.string().min(1), address: z.object({ zip: z.string().regex(/^\d{7}$/) }) });
+    const schema = z.strictObject({
+      name: z.string().min(1),
+      address: z.object({ zip: z.string().regex(/^\d{7}$/) }),
+    });
     try {
       validate(schema, { name: '', address: { zip: 'abc' }, extra: 1 }, 'body');
       expect.unreachable();

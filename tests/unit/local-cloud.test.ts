@@ -43,7 +43,11 @@ describe('local scheduler', () => {
     vi.useFakeTimers();
     const calls: { time: string }[] = [];
     const scheduler = startScheduler([
-      { name: 'tick', expression: 'rate(1 minute)', handler: async (event: { time: string }) => calls.push(event) },
+      {
+        name: 'tick',
+        expression: 'rate(1 minute)',
+        handler: async (event: { time: string }) => calls.push(event),
+      },
     ]);
     await vi.advanceTimersByTimeAsync(59_000);
     expect(calls).toHaveLength(0);

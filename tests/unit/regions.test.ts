@@ -159,7 +159,9 @@ describe('romanizeMunicipality', () => {
 });
 
 describe('valid-codes (the small table validation uses)', async () => {
-  const { isMunicipalityCode, isPrefectureCode, isRegionCode } = await import('#shared/regions/valid-codes.ts');
+  const { isMunicipalityCode, isPrefectureCode, isRegionCode } = await import(
+    '#shared/regions/valid-codes.ts'
+  );
   const { listPrefectures, municipalitiesOf, listWideAreaGroups } = await import('#shared/regions/index.ts');
 
   it('agrees with the full table on every code', () => {

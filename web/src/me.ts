@@ -3,20 +3,25 @@ import { ApiError, api } from './api.ts';
 import { useSession } from './auth/session.ts';
 import type { Profile, ProfileInput } from './types.ts';
 
-/** The signed-in user's profile; `null` before onboarding (the API answers 404). */
+export const meKey = (sub: string | undefined) => ['me', sub] as const;
+
+/** `GET /v1/me`; `null` before onboarding (the API answers 404). */
+export async function fetchMe(): Promise<Profile | null> {
+  try {
+    return await api<Profile>('GET', '/v1/me');
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}
+
+/** The signed-in user's profile; `null` before onboarding. */
 export function useMe() {
   const session = useSession();
   return useQuery({
-    queryKey: ['me', session?.sub],
+    queryKey: meKey(session?.sub),
     enabled: Boolean(session),
-    queryFn: async () => {
-      try {
-        return await api<Profile>('GET', '/v1/me');
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 404) return null;
-        throw error;
-      }
-    },
+    queryFn: fetchMe,
     retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
   });
 }
@@ -26,6 +31,6 @@ export function useSaveProfile() {
   const session = useSession();
   return useMutation({
     mutationFn: (input: ProfileInput) => api<Profile>('PUT', '/v1/me', input),
-    onSuccess: (profile) => queryClient.setQueryData(['me', session?.sub], profile),
+    onSuccess: (profile) => queryClient.setQueryData(meKey(session?.sub), profile),
   });
 }

@@ -3,14 +3,21 @@ import { useTranslation } from 'react-i18next';
 import { api } from './api.ts';
 import type { Municipality, Prefecture } from './types.ts';
 
-/**
- * Wide-area groups of municipalities (広域圏). The API has no list of them yet, so the app knows the
- * ones the product supports; their codes are accepted wherever a region code is.
- */
-export const WIDE_AREA_GROUPS: readonly { code: string; name: string; nameEn: string; prefectureCode: string }[] =
-  [{ code: 'amami', name: '奄美群島', nameEn: 'Amami Islands', prefectureCode: '46' }];
-
 const DAY = 24 * 3_600_000;
+
+export type WideAreaGroup = { code: string; name: string; nameEn: string; prefectureCode: string };
+
+/** Wide-area groups of municipalities (広域圏, e.g. 奄美群島); their codes are accepted wherever a region code is. */
+export function useWideAreaGroups(): WideAreaGroup[] {
+  return (
+    useQuery({
+      queryKey: ['wide-area-groups'],
+      queryFn: async () => (await api<{ items: WideAreaGroup[] }>('GET', '/v1/regions/groups')).items,
+      staleTime: DAY,
+      gcTime: DAY,
+    }).data ?? []
+  );
+}
 
 export function usePrefectures() {
   return useQuery({
@@ -38,10 +45,10 @@ export function useMunicipalities(prefectureCode: string | undefined) {
 }
 
 /** The prefecture a region code belongs to: "31" → "31", "31370" → "31", "amami" → "46". */
-export function prefectureOf(regionCode: string): string | undefined {
+export function prefectureOf(regionCode: string, groups: readonly WideAreaGroup[]): string | undefined {
   if (/^\d{2}$/.test(regionCode)) return regionCode;
   if (/^\d{5}$/.test(regionCode)) return regionCode.slice(0, 2);
-  return WIDE_AREA_GROUPS.find((g) => g.code === regionCode)?.prefectureCode;
+  return groups.find((g) => g.code === regionCode)?.prefectureCode;
 }
 
 /** A name in the current language: the Japanese name, or the English `nameEn`. */
@@ -56,10 +63,11 @@ export function useRegionName(regionCode: string | undefined): string | undefine
   const local = useLocalName();
   const { i18n } = useTranslation();
   const prefectures = usePrefectures();
-  const prefCode = regionCode ? prefectureOf(regionCode) : undefined;
+  const groups = useWideAreaGroups();
+  const prefCode = regionCode ? prefectureOf(regionCode, groups) : undefined;
   const municipalities = useMunicipalities(regionCode && /^\d{5}$/.test(regionCode) ? prefCode : undefined);
   if (!regionCode) return undefined;
-  const group = WIDE_AREA_GROUPS.find((g) => g.code === regionCode);
+  const group = groups.find((g) => g.code === regionCode);
   if (group) return local(group);
   const pref = prefectures.data?.find((p) => p.code === prefCode);
   if (regionCode.length === 2) return pref ? local(pref) : regionCode;

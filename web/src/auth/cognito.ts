@@ -54,7 +54,9 @@ export async function signUp(email: string, password: string): Promise<{ confirm
 
 export async function confirmSignUp(email: string, code: string): Promise<void> {
   const { client, auth } = await cognito();
-  await client.send(new ConfirmSignUpCommand({ ClientId: auth.clientId, Username: email, ConfirmationCode: code }));
+  await client.send(
+    new ConfirmSignUpCommand({ ClientId: auth.clientId, Username: email, ConfirmationCode: code }),
+  );
 }
 
 export async function resendCode(email: string): Promise<void> {

@@ -7,6 +7,7 @@ export const en: Messages = {
     tagline: 'Bridging city professionals and rural Japan',
     skipToContent: 'Skip to main content',
     loading: 'Loading…',
+    close: 'Close',
     menu: 'Menu',
     mainNav: 'Main menu',
     footer: '© Kakehashi 架け橋 — the marketplace for side-job professionals and regional firms',
@@ -56,6 +57,7 @@ export const en: Messages = {
     signUpTitle: 'Sign up',
     email: 'E-mail address',
     password: 'Password',
+    showPassword: 'Show password',
     passwordRule: 'At least 8 characters, with lower-case letters and digits.',
     submitSignIn: 'Sign in',
     submitSignUp: 'Create account',
@@ -128,7 +130,8 @@ export const en: Messages = {
       onsite: 'Mostly on site',
     },
     regionsOfInterest: 'Regions of interest and ties',
-    regionsHint: 'Add your hometown, places you lived, places you donated to through furusato nozei, or regions you are interested in.',
+    regionsHint:
+      'Add your hometown, places you lived, places you donated to through furusato nozei, or regions you are interested in.',
     regionEntry: 'Region {{n}}',
     prefecture: 'Prefecture',
     municipality: 'Municipality',
@@ -141,6 +144,7 @@ export const en: Messages = {
       furusato_donor: 'Furusato nozei donor',
       interest: 'Interested',
     },
+    tieSeparator: ', ',
     addRegion: 'Add a region',
     removeRegion: 'Remove region {{n}}',
     organizationName: 'Organisation name',
@@ -178,7 +182,8 @@ export const en: Messages = {
   admin: {
     title: 'Operator',
     inviteTitle: 'Invite region staff',
-    inviteLead: 'When the invited address signs up or signs in, it becomes staff of the region. An invitation e-mail is sent.',
+    inviteLead:
+      'When the invited address signs up or signs in, it becomes staff of the region. An invitation e-mail is sent.',
     email: 'E-mail address to invite',
     regionKind: 'Kind of region',
     kinds: {

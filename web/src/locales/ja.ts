@@ -6,6 +6,7 @@ export const ja = {
     tagline: '都市のプロ人材と地域をつなぐ',
     skipToContent: '本文へスキップ',
     loading: '読み込み中…',
+    close: '閉じる',
     menu: 'メニュー',
     mainNav: 'メインメニュー',
     footer: '© 架け橋 Kakehashi — 副業・兼業プロ人材と地域企業のマーケットプレイス',
@@ -55,6 +56,7 @@ export const ja = {
     signUpTitle: '新規登録',
     email: 'メールアドレス',
     password: 'パスワード',
+    showPassword: 'パスワードを表示',
     passwordRule: '8文字以上で、英小文字と数字を含めてください。',
     submitSignIn: 'ログイン',
     submitSignUp: '登録する',
@@ -127,7 +129,8 @@ export const ja = {
       onsite: '現地中心',
     },
     regionsOfInterest: '関わりたい地域とつながり',
-    regionsHint: '出身地、住んだことのある地域、ふるさと納税で寄附した地域、関心のある地域を登録してください。',
+    regionsHint:
+      '出身地、住んだことのある地域、ふるさと納税で寄附した地域、関心のある地域を登録してください。',
     regionEntry: '地域 {{n}}',
     prefecture: '都道府県',
     municipality: '市区町村',
@@ -140,6 +143,7 @@ export const ja = {
       furusato_donor: 'ふるさと納税で寄附',
       interest: '関心がある',
     },
+    tieSeparator: '、',
     addRegion: '地域を追加',
     removeRegion: '地域 {{n}} を削除',
     organizationName: '組織名',
@@ -177,7 +181,8 @@ export const ja = {
   admin: {
     title: '運営',
     inviteTitle: '自治体担当者を招待',
-    inviteLead: '招待したメールアドレスで登録・ログインすると、その地域の担当者になります。招待メールが送られます。',
+    inviteLead:
+      '招待したメールアドレスで登録・ログインすると、その地域の担当者になります。招待メールが送られます。',
     email: '招待するメールアドレス',
     regionKind: '担当する地域の種類',
     kinds: {

@@ -1,0 +1,101 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** Debian's Chromium, headless, with every host but this machine unresolvable: nothing leaves it. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1, EXCLUDE localhost',
+    ],
+  });
+}
+
+export const DESKTOP = { width: 1280, height: 900 };
+export const PHONE = { width: 375, height: 812 };
+
+export type Watched = {
+  page: Page;
+  context: BrowserContext;
+  problems: string[];
+  /** Responses that are part of the test (e.g. Cognito refusing a wrong password): not a problem. */
+  expectFailure: (url: string, status: number) => void;
+};
+
+/**
+ * A fresh browser context and page that record what should never happen: uncaught errors, console
+ * errors (but the expected 404 of GET /v1/me before onboarding), requests to other hosts.
+ */
+export async function openPage(
+  browser: Browser,
+  opts: {
+    viewport?: { width: number; height: number };
+    storageState?: Awaited<ReturnType<BrowserContext['storageState']>>;
+  } = {},
+): Promise<Watched> {
+  const context = await browser.newContext({
+    viewport: opts.viewport ?? DESKTOP,
+    locale: 'ja-JP',
+    // No transitions: screenshots show finished states, and the app honours the preference.
+    reducedMotion: 'reduce',
+    timezoneId: 'Asia/Tokyo',
+    ...(opts.storageState ? { storageState: opts.storageState } : {}),
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const problems: string[] = [];
+  // Chromium logs every failed response; the profile's 404 before onboarding is expected.
+  const expected = [{ url: '/v1/me', status: 404 }];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const where = msg.location().url;
+    const status = Number(/status of (\d{3})/.exec(msg.text())?.[1]);
+    if (expected.some((e) => e.status === status && where.endsWith(e.url))) return;
+    problems.push(`console error: ${msg.text()} (${where})`);
+  });
+  page.on('request', (req) => {
+    const host = new URL(req.url()).hostname;
+    if (!['localhost', '127.0.0.1'].includes(host) && !req.url().startsWith('data:'))
+      problems.push(`request to another host: ${req.url()}`);
+  });
+  return { page, context, problems, expectFailure: (url, status) => void expected.push({ url, status }) };
+}
+
+const SHOTS = join(process.cwd(), 'tests', 'artifacts', 'screenshots');
+mkdirSync(SHOTS, { recursive: true });
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  // Let fonts settle so Japanese glyphs are in the picture, not fallback boxes.
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** axe-core on the page as it is now: no serious or critical violation of WCAG 2.x A/AA (and 2.2). */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  const bad = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
+    );
+  expect(bad, `accessibility violations on ${label}`).toEqual([]);
+}
+
+/** What a person sees of an element: Playwright's innerText (laid-out text, hidden parts left out). */
+export function seen(locator: Locator): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: this is Playwright's Locator.innerText, not the DOM property.
+  return locator.innerText();
+}

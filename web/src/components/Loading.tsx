@@ -1,0 +1,27 @@
+import { Alert, Button, Center, Loader } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+export function Loading() {
+  const { t } = useTranslation();
+  return (
+    <Center py="xl">
+      <Loader aria-label={t('app.loading')} />
+    </Center>
+  );
+}
+
+export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Alert color="red" role="alert" title={t('common.error')}>
+      {(error as Error)?.message}
+      {onRetry && (
+        <div style={{ marginTop: '0.75rem' }}>
+          <Button size="xs" variant="default" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        </div>
+      )}
+    </Alert>
+  );
+}
