@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { routes } from '#functions/routes.ts';
@@ -71,7 +71,14 @@ export async function measureBundles(
     const files: Record<string, string> = {};
     for (const [key, entry] of Object.entries(entries)) {
       const outfile = join(dir, `${key}.mjs`);
-      await build({ ...lambdaBundling.esbuild, entryPoints: [entry], outfile, logLevel: 'error' });
+      // The baselines live in a temp dir: resolve their packages from this repository.
+      await build({
+        ...lambdaBundling.esbuild,
+        entryPoints: [entry],
+        outfile,
+        logLevel: 'error',
+        nodePaths: [resolve('node_modules')],
+      });
       files[key] = outfile;
     }
     const samples: Record<string, { wall: number[]; importMs: number[] }> = {};
