@@ -96,6 +96,5 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
 
 /** What a person sees of an element: Playwright's innerText (laid-out text, hidden parts left out). */
 export function seen(locator: Locator): Promise<string> {
-  // biome-ignore lint/performance/useDomNodeTextContent: this is Playwright's Locator.innerText, not the DOM property.
   return locator.innerText();
 }
