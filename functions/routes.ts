@@ -1,6 +1,9 @@
 import * as z from 'zod';
+import { ApplicationInput, DecisionInput } from '#shared/domain/application.ts';
 import { ProfileInput, regionCode } from '#shared/domain/profile.ts';
+import { ProjectInput, ProjectPatch } from '#shared/domain/project.ts';
 import type { Route, RouteKey } from '#shared/http/route.ts';
+import { BrowseQuery } from '#shared/projects/browse.ts';
 
 /**
  * The route table: method and path, handler file, who may call it, and the schemas of what goes in and
@@ -17,6 +20,28 @@ const Profile = z.looseObject({
   regionCode: z.string().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
+});
+
+const Id = z.strictObject({ id: z.uuid('Not a valid id.') });
+const ProjectOut = z.looseObject({
+  id: z.string(),
+  status: z.enum(['draft', 'open', 'closed']),
+  title: z.string(),
+  firmId: z.string(),
+  organizationName: z.string(),
+  municipalityCode: z.string(),
+  municipalityName: z.string(),
+  prefectureName: z.string(),
+  monthlyFeeJpy: z.number(),
+  hoursPerMonth: z.number(),
+  applicantCount: z.number(),
+});
+const ApplicationOut = z.looseObject({
+  id: z.string(),
+  projectId: z.string(),
+  status: z.enum(['submitted', 'shortlisted', 'declined', 'accepted', 'withdrawn']),
+  proposal: z.string(),
+  createdAt: z.string(),
 });
 
 export const routes = {
@@ -102,6 +127,104 @@ export const routes = {
     summary: 'Invites an e-mail address to become staff of a prefecture, municipality or wide-area group.',
     body: z.strictObject({ email: z.email().max(254), regionCode }),
     response: z.object({ email: z.string(), regionCode: z.string(), expiresAt: z.string() }),
+  },
+  'POST /v1/projects': {
+    handler: 'projects/create-project',
+    access: ['firm'],
+    tag: 'projects',
+    summary: 'A firm drafts a project; the firm is the owner. Answers 201 with the draft.',
+    body: ProjectInput,
+    response: ProjectOut,
+  },
+  'GET /v1/projects': {
+    handler: 'projects/browse-projects',
+    access: 'public',
+    tag: 'projects',
+    summary: 'Open projects, newest first, filtered, a page at a time (cursor).',
+    query: BrowseQuery,
+    response: z.object({ items: z.array(ProjectOut), nextCursor: z.string().nullable() }),
+  },
+  'GET /v1/projects/{id}': {
+    handler: 'projects/get-project',
+    access: 'optional',
+    tag: 'projects',
+    summary: 'One project: open and closed ones to anyone, a draft to its firm only (404 to others).',
+    params: Id,
+    response: ProjectOut,
+  },
+  'PATCH /v1/projects/{id}': {
+    handler: 'projects/edit-project',
+    access: ['firm'],
+    tag: 'projects',
+    summary: 'The owner edits a draft or open project (any fields, at least one).',
+    params: Id,
+    body: ProjectPatch,
+    response: ProjectOut,
+  },
+  'POST /v1/projects/{id}/publish': {
+    handler: 'projects/publish-project',
+    access: ['firm'],
+    tag: 'projects',
+    summary: 'The owner publishes a draft: it becomes open and findable.',
+    params: Id,
+    response: ProjectOut,
+  },
+  'POST /v1/projects/{id}/close': {
+    handler: 'projects/close-project',
+    access: ['firm'],
+    tag: 'projects',
+    summary: 'The owner closes a project: no more applications, no longer listed.',
+    params: Id,
+    response: ProjectOut,
+  },
+  'GET /v1/me/projects': {
+    handler: 'projects/my-projects',
+    access: ['firm'],
+    tag: 'projects',
+    summary: "The calling firm's projects, newest first, with their applicant counts.",
+    response: z.object({ items: z.array(ProjectOut) }),
+  },
+  'POST /v1/projects/{id}/applications': {
+    handler: 'applications/apply',
+    access: ['professional'],
+    tag: 'applications',
+    summary: 'A professional applies with a proposal; once per project (again → 409).',
+    params: Id,
+    body: ApplicationInput,
+    response: ApplicationOut,
+  },
+  'GET /v1/projects/{id}/applications': {
+    handler: 'applications/project-applications',
+    access: ['firm'],
+    tag: 'applications',
+    summary: "The owner firm's view of a project's applicants: profile and proposal.",
+    params: Id,
+    response: z.object({ items: z.array(ApplicationOut) }),
+  },
+  'GET /v1/me/applications': {
+    handler: 'applications/my-applications',
+    access: ['professional'],
+    tag: 'applications',
+    summary: "The calling professional's applications with each project's title and status.",
+    response: z.object({ items: z.array(ApplicationOut) }),
+  },
+  'POST /v1/applications/{id}/decision': {
+    handler: 'applications/decide',
+    access: ['firm'],
+    tag: 'applications',
+    summary:
+      'The owner firm shortlists, declines or accepts; accept creates the engagement ({engagementId}).',
+    params: Id,
+    body: DecisionInput,
+    response: z.object({ id: z.string(), status: z.string(), engagementId: z.string().optional() }),
+  },
+  'POST /v1/applications/{id}/withdraw': {
+    handler: 'applications/withdraw',
+    access: ['professional'],
+    tag: 'applications',
+    summary: 'The applicant withdraws while the firm has not decided.',
+    params: Id,
+    response: ApplicationOut,
   },
 } as const satisfies Record<RouteKey, Route>;
 

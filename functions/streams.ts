@@ -5,4 +5,6 @@
  */
 export type StreamConsumer = { name: string; handler: string; batchSize: number; maxRetries: number };
 
-export const streamConsumers: readonly StreamConsumer[] = [];
+export const streamConsumers: readonly StreamConsumer[] = [
+  { name: 'maintain-listings', handler: 'projects/maintain-listings', batchSize: 100, maxRetries: 5 },
+];

@@ -27,7 +27,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { Schedule as JobSchedule } from '#functions/schedules.ts';
 import type { StreamConsumer } from '#functions/streams.ts';
-import { type Route, splitRouteKey } from '#shared/http/route.ts';
+import { gatewayAuthorizes, type Route, splitRouteKey } from '#shared/http/route.ts';
 import { KakehashiFunction } from './kakehashi-function.ts';
 
 /**
@@ -148,9 +148,9 @@ export class StatelessStack extends Stack {
         httpApi,
         routeKey: HttpRouteKey.with(path, HttpMethod[method]),
         integration: new HttpLambdaIntegration(`${routeId}Integration`, fn),
-        authorizer: route.access === 'public' ? new HttpNoneAuthorizer() : authorizer,
+        authorizer: gatewayAuthorizes(route.access) ? authorizer : new HttpNoneAuthorizer(),
       });
-      if (route.access === 'public') {
+      if (!gatewayAuthorizes(route.access)) {
         Validations.of(httpRoute).acknowledge({
           id: 'AwsSolutions::AwsSolutions-APIG4',
           reason: `${key} is public in the route table (functions/routes.ts): callable without signing in.`,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
-import type { Route } from '#shared/http/route.ts';
+import { gatewayAuthorizes, type Route } from '#shared/http/route.ts';
 import { apiGatewayEvent } from './api-event.ts';
 import type { Mailbox } from './mailbox.ts';
 import { routeMatcher } from './route-matcher.ts';
@@ -96,7 +96,7 @@ export async function startGateway(
     const body = await readBody(req);
     if (!body) return sendJson(res, 413, { message: 'Request Entity Too Large' });
     let claims: JWTPayload | undefined;
-    if (found.route.access !== 'public') {
+    if (gatewayAuthorizes(found.route.access)) {
       claims = await verify(req);
       // What API Gateway's JWT authorizer answers, before any function runs.
       if (!claims) return sendJson(res, 401, { message: 'Unauthorized' });

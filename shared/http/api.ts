@@ -16,6 +16,7 @@ import { errorResponse } from './error-response.ts';
 import { ForbiddenError } from './errors.ts';
 import type { Route } from './route.ts';
 import { validate } from './validate.ts';
+import { verifyBearer } from './verify-token.ts';
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -23,8 +24,8 @@ export type Request<R extends Route> = {
   body: Out<R['body']>;
   query: Out<R['query']>;
   params: Out<R['params']>;
-  /** Set on every route that is not public. */
-  caller: R['access'] extends 'public' ? Caller | undefined : Caller;
+  /** Set on every route that is not public (and on optional ones when the caller signed in). */
+  caller: R['access'] extends 'public' | 'optional' ? Caller | undefined : Caller;
   /** The caller's profile, loaded when the route is limited to roles. */
   profile: R['access'] extends readonly unknown[] ? User : User | undefined;
   event: APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -45,9 +46,14 @@ export type Handler = (event: Event, context: Context) => Promise<APIGatewayProx
  */
 export function api<R extends Route>(route: R, handle: (request: Request<R>) => Promise<Reply>): Handler {
   const core = async (event: Event): Promise<APIGatewayProxyStructuredResultV2> => {
-    const caller = callerFrom(event);
+    let caller = callerFrom(event);
+    if (route.access === 'optional' && !caller) {
+      const claims = await verifyBearer(event.headers?.authorization);
+      if (claims)
+        caller = callerFrom({ requestContext: { authorizer: { jwt: { claims, scopes: [] } } } } as never);
+    }
     let profile: User | undefined;
-    if (route.access !== 'public') requireCaller(caller);
+    if (route.access !== 'public' && route.access !== 'optional') requireCaller(caller);
     if (Array.isArray(route.access)) {
       profile = await users.get((caller as Caller).userId);
       if (!profile || !route.access.includes(profile.role)) throw new ForbiddenError();

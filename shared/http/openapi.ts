@@ -68,10 +68,16 @@ export function openApiDocument(routes: Record<string, Route>, info: { title: st
       description:
         access === 'public'
           ? 'Public.'
-          : access === 'signedIn'
-            ? 'Any signed-in user.'
-            : `Signed-in users with the role: ${access.join(', ')}.`,
-      ...(access === 'public' ? { security: [] } : {}),
+          : access === 'optional'
+            ? 'Public; a signed-in caller (Bearer token) may see more, e.g. their own drafts.'
+            : access === 'signedIn'
+              ? 'Any signed-in user.'
+              : `Signed-in users with the role: ${access.join(', ')}.`,
+      ...(access === 'public'
+        ? { security: [] }
+        : access === 'optional'
+          ? { security: [{}, { cognito: [] }] }
+          : {}),
       ...(parameters.length ? { parameters } : {}),
       ...(route.body
         ? {

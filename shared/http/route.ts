@@ -3,8 +3,14 @@ import type { z } from 'zod';
 export const ROLES = ['professional', 'firm', 'region_staff', 'operator'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Who may call a route: anyone, anyone signed in, or signed-in users whose profile has one of the roles. */
-export type Access = 'public' | 'signedIn' | readonly Role[];
+/**
+ * Who may call a route: anyone; anyone, recognised when signed in (`optional`: a draft shows to its owner);
+ * anyone signed in; or signed-in users whose profile has one of the roles.
+ */
+export type Access = 'public' | 'optional' | 'signedIn' | readonly Role[];
+
+/** Whether API Gateway's JWT authorizer guards the route (an `optional` route checks a token itself). */
+export const gatewayAuthorizes = (access: Access) => access !== 'public' && access !== 'optional';
 
 /** One line of the route table: the single source that CDK, the local gateway and OpenAPI read. */
 export interface Route {

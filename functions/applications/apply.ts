@@ -1,0 +1,7 @@
+import { apply } from '#shared/projects/applications.ts';
+import { endpoint } from '../endpoint.ts';
+
+export const handler = endpoint('POST /v1/projects/{id}/applications', async ({ profile, params, body }) => ({
+  status: 201,
+  json: await apply(profile, params.id, body.proposal),
+}));

@@ -1,0 +1,6 @@
+import { projectApplicants } from '#shared/projects/applications.ts';
+import { endpoint } from '../endpoint.ts';
+
+export const handler = endpoint('GET /v1/projects/{id}/applications', async ({ profile, params }) => ({
+  json: { items: await projectApplicants(profile.userId, params.id) },
+}));

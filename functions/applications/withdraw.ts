@@ -1,0 +1,6 @@
+import { withdrawApplication } from '#shared/projects/applications.ts';
+import { endpoint } from '../endpoint.ts';
+
+export const handler = endpoint('POST /v1/applications/{id}/withdraw', async ({ profile, params }) => ({
+  json: await withdrawApplication(profile.userId, params.id),
+}));

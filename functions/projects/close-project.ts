@@ -1,0 +1,7 @@
+import { changeProjectStatus } from '#shared/projects/manage.ts';
+import { projectView } from '#shared/projects/view.ts';
+import { endpoint } from '../endpoint.ts';
+
+export const handler = endpoint('POST /v1/projects/{id}/close', async ({ profile, params }) => ({
+  json: projectView(await changeProjectStatus(profile.userId, params.id, 'close')),
+}));

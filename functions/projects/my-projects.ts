@@ -1,0 +1,7 @@
+import { projects } from '#shared/data/entities/project.ts';
+import { projectView } from '#shared/projects/view.ts';
+import { endpoint } from '../endpoint.ts';
+
+export const handler = endpoint('GET /v1/me/projects', async ({ profile }) => ({
+  json: { items: (await projects.byFirm(profile.userId)).map(projectView) },
+}));

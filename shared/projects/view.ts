@@ -1,0 +1,16 @@
+import type { Project } from '../domain/project.ts';
+import { municipality, prefecture } from '../regions/index.ts';
+
+/** A project as the API shows it: with its municipality's and prefecture's names in both languages. */
+export function projectView(project: Project) {
+  const m = municipality(project.municipalityCode);
+  const p = prefecture(project.prefectureCode);
+  return {
+    ...project,
+    municipalityName: m?.name ?? project.municipalityCode,
+    municipalityNameEn: m?.nameEn ?? project.municipalityCode,
+    prefectureName: p?.name ?? project.prefectureCode,
+    prefectureNameEn: p?.nameEn ?? project.prefectureCode,
+  };
+}
+export type ProjectView = ReturnType<typeof projectView>;
