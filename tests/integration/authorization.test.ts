@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { routeKeys } from '#functions/routes.ts';
 import { call } from '../support/api.ts';
 import { PERSONAS, type Persona, type Personas, personas } from '../support/personas.ts';
+import { openProject, projectBody } from '../support/projects.ts';
 
 /**
  * Every route × every kind of caller. Each case says what the caller must get; a route added to the
@@ -11,8 +12,21 @@ type Case = { path: string; json?: unknown; expect: Partial<Record<Persona, numb
 
 const invite = { email: 'matrix@test.kakehashi.jp', regionCode: '31' };
 const everyone = (status: number) => ({ others: status });
+const firmsOnly = (status: number) => ({ anonymous: 401, firmA: status, firmB: status, others: 403 });
+/** Owned by firm A: A may, firm B is told it does not exist, the other roles may not call the route. */
+const firmAOwns = (status: number) => ({ anonymous: 401, firmA: status, firmB: 404, others: 403 });
 
-const matrix: Record<string, Case> = {
+type Fixtures = {
+  draft: string;
+  toPublish: string;
+  toClose: string;
+  open: string;
+  withApplication: string;
+  applicationA: string;
+  toWithdraw: string;
+};
+
+const matrix = (f: Fixtures): Record<string, Case> => ({
   'GET /v1/health': { path: '/v1/health', expect: everyone(200) },
   'GET /v1/config': { path: '/v1/config', expect: everyone(200) },
   'GET /v1/openapi.json': { path: '/v1/openapi.json', expect: everyone(200) },
@@ -29,20 +43,76 @@ const matrix: Record<string, Case> = {
     json: invite,
     expect: { anonymous: 401, operator: 201, others: 403 },
   },
-};
+  'POST /v1/projects': { path: '/v1/projects', json: projectBody(), expect: firmsOnly(201) },
+  'GET /v1/projects': { path: '/v1/projects?prefecture=31', expect: everyone(200) },
+  'GET /v1/projects/{id}': { path: `/v1/projects/${f.draft}`, expect: { firmA: 200, others: 404 } },
+  'PATCH /v1/projects/{id}': {
+    path: `/v1/projects/${f.draft}`,
+    json: { monthlyFeeJpy: 70_000 },
+    expect: firmAOwns(200),
+  },
+  'POST /v1/projects/{id}/publish': { path: `/v1/projects/${f.toPublish}/publish`, expect: firmAOwns(200) },
+  'POST /v1/projects/{id}/close': { path: `/v1/projects/${f.toClose}/close`, expect: firmAOwns(200) },
+  'GET /v1/me/projects': { path: '/v1/me/projects', expect: firmsOnly(200) },
+  'POST /v1/projects/{id}/applications': {
+    path: `/v1/projects/${f.open}/applications`,
+    json: { proposal: 'matrix' },
+    expect: { anonymous: 401, proA: 201, proB: 201, others: 403 },
+  },
+  'GET /v1/projects/{id}/applications': {
+    path: `/v1/projects/${f.withApplication}/applications`,
+    expect: firmAOwns(200),
+  },
+  'GET /v1/me/applications': {
+    path: '/v1/me/applications',
+    expect: { anonymous: 401, proA: 200, proB: 200, others: 403 },
+  },
+  'POST /v1/applications/{id}/decision': {
+    path: `/v1/applications/${f.applicationA}/decision`,
+    json: { decision: 'shortlist' },
+    expect: firmAOwns(200),
+  },
+  'POST /v1/applications/{id}/withdraw': {
+    path: `/v1/applications/${f.toWithdraw}/withdraw`,
+    expect: { anonymous: 401, proA: 200, proB: 404, others: 403 },
+  },
+});
 
 describe('authorization matrix', () => {
   let who: Personas;
+  let f: Fixtures;
   beforeAll(async () => {
     who = await personas();
+    const firmA = who.firmA.token as string;
+    const draft = async () =>
+      (await call('POST', '/v1/projects', { token: firmA, json: projectBody() })).body.id as string;
+    const withApplication = (await openProject(firmA)).id;
+    const toWithdraw = (await openProject(firmA)).id;
+    const apply = async (project: string) =>
+      (
+        await call('POST', `/v1/projects/${project}/applications`, {
+          token: who.proA.token,
+          json: { proposal: 'A' },
+        })
+      ).body.id as string;
+    f = {
+      draft: await draft(),
+      toPublish: await draft(),
+      toClose: (await openProject(firmA)).id,
+      open: (await openProject(firmA)).id,
+      withApplication,
+      applicationA: await apply(withApplication),
+      toWithdraw: await apply(toWithdraw),
+    };
   }, 60_000);
 
   it('covers every route of the route table', () => {
-    expect(Object.keys(matrix).sort()).toEqual([...routeKeys].sort());
+    expect(Object.keys(matrix({} as Fixtures)).sort()).toEqual([...routeKeys].sort());
   });
 
-  for (const [key, c] of Object.entries(matrix)) {
+  for (const key of Object.keys(matrix({} as Fixtures))) {
     it(`${key}: each caller gets what is theirs, nobody else's`, async () => {
+      const c = matrix(f)[key] as Case;
       const method = key.split(' ')[0] as string;
       for (const persona of PERSONAS) {
         const token = who[persona].token;
@@ -70,6 +140,26 @@ describe('authorization matrix', () => {
       seen.add(me.body.userId);
     }
     expect(seen.size).toBe(PERSONAS.length - 1);
+  });
+
+  it('lists only the caller’s own applications and projects', async () => {
+    const mineA = (await call('GET', '/v1/me/applications', { token: who.proA.token })).body.items.map(
+      (a: { id: string }) => a.id,
+    );
+    const mineB = (await call('GET', '/v1/me/applications', { token: who.proB.token })).body.items.map(
+      (a: { id: string }) => a.id,
+    );
+    expect(mineA).toContain(f.applicationA);
+    expect(mineB).not.toContain(f.applicationA);
+    const firmB = (await call('GET', '/v1/me/projects', { token: who.firmB.token })).body.items.map(
+      (p: { id: string }) => p.id,
+    );
+    expect(firmB).not.toContain(f.draft);
+    // Firm B cannot read firm A's applicants, and a professional cannot read another's application through the project.
+    expect(
+      (await call('GET', `/v1/projects/${f.withApplication}/applications`, { token: who.firmB.token }))
+        .status,
+    ).toBe(404);
   });
 
   it('staff of one region are tied to their own region only', async () => {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { call, newUser, signIn, table } from '../support/api.ts';
 import { openProject } from '../support/projects.ts';
 
-const tally = (statuses: number[]) => statuses.reduce<Record<number, number>>((t, s) => ({ ...t, [s]: (t[s] ?? 0) + 1 }), {});
+const tally = (statuses: number[]) =>
+  statuses.reduce<Record<number, number>>((t, s) => ({ ...t, [s]: (t[s] ?? 0) + 1 }), {});
 
 describe('invariants under concurrency', () => {
   it('20 simultaneous applications by one professional to one project: exactly one 201, the rest 409', async () => {
@@ -19,16 +20,24 @@ describe('invariants under concurrency', () => {
     );
     expect(tally(answers.map((a) => a.status))).toEqual({ 201: 1, 409: 19 });
     expect((await call('GET', `/v1/projects/${project.id}`)).body.applicantCount).toBe(1);
-    expect((await call('GET', `/v1/projects/${project.id}/applications`, { token: firm })).body.items).toHaveLength(1);
+    expect(
+      (await call('GET', `/v1/projects/${project.id}/applications`, { token: firm })).body.items,
+    ).toHaveLength(1);
   });
 
   it('many professionals applying at once are all accepted and counted', async () => {
     const firm = await signIn('ise-firm@demo.kakehashi.jp');
     const project = await openProject(firm, { municipalityCode: '24203' });
     const people = await Promise.all(Array.from({ length: 8 }, (_, i) => newUser(`crowd${i}`)));
-    await Promise.all(people.map((p) => call('PUT', '/v1/me', { token: p.token, json: { role: 'professional', displayName: 'P' } })));
+    await Promise.all(
+      people.map((p) =>
+        call('PUT', '/v1/me', { token: p.token, json: { role: 'professional', displayName: 'P' } }),
+      ),
+    );
     const answers = await Promise.all(
-      people.map((p) => call('POST', `/v1/projects/${project.id}/applications`, { token: p.token, json: { proposal: 'hi' } })),
+      people.map((p) =>
+        call('POST', `/v1/projects/${project.id}/applications`, { token: p.token, json: { proposal: 'hi' } }),
+      ),
     );
     expect(tally(answers.map((a) => a.status))).toEqual({ 201: 8 });
     expect((await call('GET', `/v1/projects/${project.id}`)).body.applicantCount).toBe(8);
@@ -39,11 +48,16 @@ describe('invariants under concurrency', () => {
     const project = await openProject(firm, { municipalityCode: '24203' });
     const { token } = await newUser('accepted');
     await call('PUT', '/v1/me', { token, json: { role: 'professional', displayName: 'Chosen' } });
-    const application = (await call('POST', `/v1/projects/${project.id}/applications`, { token, json: { proposal: 'me' } })).body;
+    const application = (
+      await call('POST', `/v1/projects/${project.id}/applications`, { token, json: { proposal: 'me' } })
+    ).body;
 
     const answers = await Promise.all(
       Array.from({ length: 10 }, () =>
-        call('POST', `/v1/applications/${application.id}/decision`, { token: firm, json: { decision: 'accept' } }),
+        call('POST', `/v1/applications/${application.id}/decision`, {
+          token: firm,
+          json: { decision: 'accept' },
+        }),
       ),
     );
     expect(answers.every((a) => a.status === 200)).toBe(true);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { decide, withdraw } from '#shared/domain/application.ts';
-import { applyPatch, canSee, nextStatus, type Project, ProjectInput, ProjectPatch } from '#shared/domain/project.ts';
+import {
+  applyPatch,
+  canSee,
+  nextStatus,
+  type Project,
+  ProjectInput,
+  ProjectPatch,
+} from '#shared/domain/project.ts';
 
 const valid = {
   title: '梨園のEC立ち上げ',
@@ -19,14 +26,16 @@ describe('project input: fees and hours', () => {
   });
 
   it('keeps fees whole yen between ¥5,000 and ¥1,000,000 a month', () => {
-    for (const fee of [5_000, 50_000, 1_000_000]) expect(ProjectInput.safeParse({ ...valid, monthlyFeeJpy: fee }).success, String(fee)).toBe(true);
+    for (const fee of [5_000, 50_000, 1_000_000])
+      expect(ProjectInput.safeParse({ ...valid, monthlyFeeJpy: fee }).success, String(fee)).toBe(true);
     for (const fee of [4_999, 1_000_001, 50_000.5, -1, '50000', 0]) {
       expect(ProjectInput.safeParse({ ...valid, monthlyFeeJpy: fee }).success, String(fee)).toBe(false);
     }
   });
 
   it('keeps hours a month an integer between 1 and 160, and short-time work at most 43 hours', () => {
-    for (const h of [0, 161, 7.5]) expect(ProjectInput.safeParse({ ...valid, hoursPerMonth: h }).success).toBe(false);
+    for (const h of [0, 161, 7.5])
+      expect(ProjectInput.safeParse({ ...valid, hoursPerMonth: h }).success).toBe(false);
     expect(ProjectInput.safeParse({ ...valid, shortTime: true, hoursPerMonth: 43 }).success).toBe(true);
     const tooLong = ProjectInput.safeParse({ ...valid, shortTime: true, hoursPerMonth: 44 });
     expect(tooLong.success).toBe(false);
@@ -48,7 +57,18 @@ describe('project input: fees and hours', () => {
 });
 
 describe('project lifecycle', () => {
-  const project = { ...valid, id: 'p', firmId: 'f', organizationName: 'o', prefectureCode: '31', status: 'open', shortTime: false, applicantCount: 0, createdAt: '', updatedAt: '' } as Project;
+  const project = {
+    ...valid,
+    id: 'p',
+    firmId: 'f',
+    organizationName: 'o',
+    prefectureCode: '31',
+    status: 'open',
+    shortTime: false,
+    applicantCount: 0,
+    createdAt: '',
+    updatedAt: '',
+  } as Project;
 
   it('draft → open → closed; publishing again changes nothing; a closed project stays closed', () => {
     expect(nextStatus('draft', 'publish')).toBe('open');

@@ -33,7 +33,9 @@ describe('keyword terms', () => {
 
   it('indexes Japanese as bigrams, Latin as words, and single kanji of the title', () => {
     const terms = projectTerms(project);
-    expect(terms).toEqual(expect.arrayContaining(['返礼', '礼品', '納税', '企画', 'marketing', 'ec', 'sns', '返']));
+    expect(terms).toEqual(
+      expect.arrayContaining(['返礼', '礼品', '納税', '企画', 'marketing', 'ec', 'sns', '返']),
+    );
     expect(terms.length).toBeLessThanOrEqual(MAX_TERMS);
   });
 
@@ -51,8 +53,18 @@ describe('keyword terms', () => {
 describe('listings', () => {
   it('an open project is listed under all, its prefecture, municipality, each skill and each term', () => {
     const pks = listingEntries(project).map((e) => e.PK);
-    expect(pks).toEqual(expect.arrayContaining(['LIST#ALL', 'LIST#PREF#31', 'LIST#MUNI#31370', 'LIST#SKILL#ec', 'LIST#TERM#返礼']));
-    expect(new Set(listingEntries(project).map((e) => e.SK))).toEqual(new Set(['2026-11-02T00:00:00.000Z#p1']));
+    expect(pks).toEqual(
+      expect.arrayContaining([
+        'LIST#ALL',
+        'LIST#PREF#31',
+        'LIST#MUNI#31370',
+        'LIST#SKILL#ec',
+        'LIST#TERM#返礼',
+      ]),
+    );
+    expect(new Set(listingEntries(project).map((e) => e.SK))).toEqual(
+      new Set(['2026-11-02T00:00:00.000Z#p1']),
+    );
   });
 
   it('drafts and closed projects are not listed', () => {
@@ -69,7 +81,9 @@ describe('listings', () => {
     const moved = listingChanges(project, { ...project, skills: ['marketing', 'dx'] });
     expect(moved.remove.map((k) => k.PK)).toContain('LIST#SKILL#ec');
     expect(moved.put.map((e) => e.PK)).toContain('LIST#SKILL#dx');
-    expect(listingChanges(project, { ...project, status: 'closed' }).remove).toHaveLength(listingEntries(project).length);
+    expect(listingChanges(project, { ...project, status: 'closed' }).remove).toHaveLength(
+      listingEntries(project).length,
+    );
   });
 });
 
@@ -79,7 +93,11 @@ describe('browse plan', () => {
     expect(plan({ limit: 20, prefecture: '31' }).partition).toBe('LIST#PREF#31');
     const both = plan({ limit: 20, prefecture: '31', skill: 'ec', minFee: 40_000, shortTime: 'true' });
     expect(both.partition).toBe('LIST#SKILL#ec');
-    expect(both.filters).toEqual(['prefectureCode = :pref', 'monthlyFeeJpy >= :minFee', 'shortTime = :short']);
+    expect(both.filters).toEqual([
+      'prefectureCode = :pref',
+      'monthlyFeeJpy >= :minFee',
+      'shortTime = :short',
+    ]);
     expect(plan({ limit: 20, municipality: '31370', q: '返礼品' }).partition).toBe('LIST#TERM#返礼');
   });
 });
