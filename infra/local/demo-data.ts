@@ -29,6 +29,21 @@ export const demoAccounts: DemoAccount[] = [
     },
   },
   {
+    email: 'pro2@demo.kakehashi.jp',
+    label: 'Professional / 副業プロ人材 (accounting)',
+    profile: {
+      role: 'professional',
+      displayName: '高橋 健太',
+      headline: '大阪の会計事務所勤務の税理士。クラウド会計の導入と採用支援が得意です。',
+      skills: ['accounting', 'hiring', 'dx'],
+      yearsOfExperience: 12,
+      homePrefectureCode: '27',
+      regionsOfInterest: [{ regionCode: '24203', ties: ['furusato_donor'] }],
+      hoursPerMonth: 15,
+      workStyle: 'hybrid',
+    },
+  },
+  {
     email: 'firm@demo.kakehashi.jp',
     label: 'Firm in Yurihama / 湯梨浜町の企業',
     profile: {

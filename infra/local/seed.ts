@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   AdminCreateUserCommand,
   AdminGetUserCommand,
@@ -6,10 +7,15 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '#shared/data/client.ts';
+import { applications } from '#shared/data/entities/application.ts';
+import { listingEntries } from '#shared/data/entities/listing.ts';
+import { projects } from '#shared/data/entities/project.ts';
 import { userItem } from '#shared/data/entities/user.ts';
 import { now } from '#shared/data/entity.ts';
 import type { Profile } from '#shared/domain/profile.ts';
+import type { Project } from '#shared/domain/project.ts';
 import { DEMO_PASSWORD, demoAccounts } from './demo-data.ts';
+import { demoProjects } from './demo-projects.ts';
 
 /** The Cognito `sub` of a user, creating the user with the demo password if they do not exist. */
 async function ensureUser(
@@ -50,11 +56,72 @@ async function ensureUser(
   return id;
 }
 
-/** Demo accounts and profiles. Idempotent: what exists is left as it is. */
+/** A stable id for a demo object, so seeding twice finds what the first run made. */
+function demoId(key: string): string {
+  const h = createHash('sha1').update(`kakehashi-demo:${key}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+const ignoreExisting = (error: Error) => {
+  if (error.name !== 'ConditionalCheckFailedException' && error.name !== 'TransactionCanceledException')
+    throw error;
+};
+
+/** The demo projects, their listings and a few applications. */
+async function seedProjects(userIds: Map<string, string>, profiles: Map<string, Profile>): Promise<void> {
+  for (const demo of demoProjects) {
+    const { key, firm, status, daysAgo, applicants = [], ...input } = demo;
+    const firmProfile = profiles.get(firm);
+    if (firmProfile?.role !== 'firm') throw new Error(`demo project ${key}: ${firm} is not a firm`);
+    const at = new Date(Date.now() - daysAgo * 86_400_000).toISOString();
+    const project: Project = {
+      ...input,
+      id: demoId(key),
+      firmId: firmProfile.userId,
+      organizationName: firmProfile.organizationName,
+      prefectureCode: input.municipalityCode.slice(0, 2),
+      shortTime: input.shortTime ?? false,
+      status,
+      applicantCount: 0,
+      createdAt: at,
+      updatedAt: at,
+      ...(status === 'open' ? { publishedAt: at } : {}),
+    };
+    const created = await projects.create(project).then(
+      () => true,
+      (error: Error) => (ignoreExisting(error), false),
+    );
+    if (!created) continue;
+    // Listings are written here rather than left to the stream consumer: seeding runs as the poller starts.
+    for (const entry of listingEntries(project))
+      await db().send(new PutCommand({ TableName: tableName(), Item: entry }));
+    for (const [i, a] of applicants.entries()) {
+      const professionalId = userIds.get(a.pro) as string;
+      await applications
+        .submit({
+          id: demoId(`${key}:${i}`),
+          projectId: project.id,
+          firmId: project.firmId,
+          professionalId,
+          proposal: a.proposal,
+          status: 'submitted',
+          createdAt: at,
+          updatedAt: at,
+        })
+        .catch(ignoreExisting);
+    }
+  }
+}
+
+/** Demo accounts, profiles and projects. Idempotent: what exists is left as it is. */
 export async function seed(cognito: CognitoIdentityProviderClient, userPoolId: string): Promise<void> {
+  const userIds = new Map<string, string>();
+  const profiles = new Map<string, Profile>();
   for (const account of demoAccounts) {
     const userId = await ensureUser(cognito, userPoolId, account.email);
+    userIds.set(account.email, userId);
     const profile = { ...account.profile, userId, email: account.email } as Profile;
+    profiles.set(account.email, profile);
     await db()
       .send(
         new PutCommand({
@@ -67,4 +134,5 @@ export async function seed(cognito: CognitoIdentityProviderClient, userPoolId: s
         if (error.name !== 'ConditionalCheckFailedException') throw error;
       });
   }
+  await seedProjects(userIds, profiles);
 }

@@ -222,7 +222,7 @@ describe('the marketplace journey', () => {
 
   it('pages through results with a cursor, newest first, and refuses a forged cursor or filter with 400', async () => {
     const firm = await signIn('minowa-firm@demo.kakehashi.jp');
-    const made = [];
+    const made: string[] = [];
     for (let i = 0; i < 5; i++)
       made.push((await openProject(firm, { municipalityCode: '20383', skills: ['seizo-dx'] })).id);
     const seen: string[] = [];
