@@ -173,9 +173,9 @@ async function notifyApplicant(application: Application) {
 export async function projectApplicants(firmId: string, projectId: string) {
   await ownProject(firmId, projectId);
   const list = await applications.forProject(projectId);
-  const people = await Promise.all(list.map((a) => users.get(a.professionalId)));
-  return list.map((a, i) => {
-    const p = people[i];
+  const people = await users.byIds(list.map((a) => a.professionalId));
+  return list.map((a) => {
+    const p = people.get(a.professionalId);
     const profile =
       p?.role === 'professional'
         ? {

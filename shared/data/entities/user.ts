@@ -1,4 +1,10 @@
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { Profile } from '../../domain/profile.ts';
 import { db, tableName } from '../client.ts';
 import { now, type Stored, strip } from '../entity.ts';
@@ -7,6 +13,7 @@ import { now, type Stored, strip } from '../entity.ts';
  * User: one profile per Cognito user (`sub`).
  * Access patterns:
  *  - getUser(userId)                     GetItem  PK=USER#<userId>, SK=PROFILE
+ *  - usersByIds(ids)                     BatchGetItem (a project's applicants)
  *  - firmsInMunicipality(code)           Query    GSI1 GSI1PK=MUNI#<code>, GSI1SK begins_with FIRM#
  *  - staffOfRegion(code)                 Query    GSI1 GSI1PK=REGION#<code>, GSI1SK begins_with STAFF#
  */
@@ -42,6 +49,28 @@ export const users = {
       new GetCommand({ TableName: tableName(), Key: userKeys.primary(userId) }),
     );
     return Item ? (strip(Item as UserItem) as User) : undefined;
+  },
+
+  /** Profiles by user id (one BatchGetItem per 100), those that exist. */
+  async byIds(userIds: string[]): Promise<Map<string, User>> {
+    const found = new Map<string, User>();
+    const unique = [...new Set(userIds)];
+    for (let i = 0; i < unique.length; i += 100) {
+      let keys: Record<string, unknown>[] | undefined = unique
+        .slice(i, i + 100)
+        .map((id) => userKeys.primary(id));
+      for (let attempt = 0; keys?.length && attempt < 5; attempt++) {
+        const out: BatchGetCommandOutput = await db().send(
+          new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys } } }),
+        );
+        for (const item of out.Responses?.[tableName()] ?? []) {
+          const user = strip(item as UserItem) as User;
+          found.set(user.userId, user);
+        }
+        keys = out.UnprocessedKeys?.[tableName()]?.Keys;
+      }
+    }
+    return found;
   },
 
   /** Creates the profile; fails with ConditionalCheckFailed when one already exists (two first PUTs at once). */
