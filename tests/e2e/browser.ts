@@ -78,6 +78,8 @@ mkdirSync(SHOTS, { recursive: true });
 export async function screenshot(page: Page, name: string): Promise<void> {
   // Let fonts settle so Japanese glyphs are in the picture, not fallback boxes.
   await page.evaluate(() => document.fonts.ready);
+  // From the top: a full-page picture of a scrolled page draws the sticky header halfway down.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 

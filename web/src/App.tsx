@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { Layout } from './components/Layout.tsx';
 import { RequireSignIn } from './components/RequireSignIn.tsx';
@@ -13,6 +13,14 @@ const AdminPage = lazy(() => import('./pages/Admin.tsx'));
 const MailboxPage = lazy(() => import('./pages/Mailbox.tsx'));
 const ApiDocsPage = lazy(() => import('./pages/ApiDocs.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFound.tsx'));
+const ProjectSearchPage = lazy(() => import('./pages/ProjectSearch.tsx'));
+const ProjectDetailPage = lazy(() => import('./pages/ProjectDetail.tsx'));
+const MyApplicationsPage = lazy(() => import('./pages/MyApplications.tsx'));
+const MyProjectsPage = lazy(() => import('./pages/MyProjects.tsx'));
+const ProjectEditorPage = lazy(() => import('./pages/ProjectEditor.tsx'));
+const ApplicantsPage = lazy(() => import('./pages/Applicants.tsx'));
+
+const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
 
 export function App() {
   return (
@@ -45,6 +53,13 @@ export function App() {
             </RequireSignIn>
           }
         />
+        <Route path="projects" element={<ProjectSearchPage />} />
+        <Route path="projects/:id" element={<ProjectDetailPage />} />
+        <Route path="my/applications" element={signedIn(<MyApplicationsPage />)} />
+        <Route path="my/projects" element={signedIn(<MyProjectsPage />)} />
+        <Route path="my/projects/new" element={signedIn(<ProjectEditorPage />)} />
+        <Route path="my/projects/:id/edit" element={signedIn(<ProjectEditorPage />)} />
+        <Route path="my/projects/:id/applicants" element={signedIn(<ApplicantsPage />)} />
         <Route path="dev/mailbox" element={<MailboxPage />} />
         <Route path="docs/api" element={<ApiDocsPage />} />
         <Route path="*" element={<NotFoundPage />} />

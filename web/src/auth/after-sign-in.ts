@@ -2,13 +2,22 @@ import type { QueryClient } from '@tanstack/react-query';
 import { fetchMe, meKey } from '../me.ts';
 import type { Session } from './session.ts';
 
-/** Where a person goes once signed in: onboarding before they have a profile, else where they were going. */
+/** A `next` parameter that stays on this site (a path, never `//other.host`), or undefined. */
+export function safeNext(next: string | null | undefined): string | undefined {
+  return next?.startsWith('/') && !next.startsWith('//') ? next : undefined;
+}
+
+/**
+ * Where a person goes once signed in: onboarding before they have a profile (then on to where they
+ * were going), else where they were going, else their profile.
+ */
 export async function destinationAfterSignIn(
   queryClient: QueryClient,
   session: Session,
   next: string | null,
 ): Promise<string> {
   const me = await queryClient.fetchQuery({ queryKey: meKey(session.sub), queryFn: fetchMe, staleTime: 0 });
-  if (!me) return '/onboarding';
-  return next?.startsWith('/') && !next.startsWith('//') ? next : '/me';
+  const target = safeNext(next);
+  if (!me) return target ? `/onboarding?next=${encodeURIComponent(target)}` : '/onboarding';
+  return target ?? '/me';
 }

@@ -11,7 +11,13 @@ function useNavItems() {
   const session = useSession();
   const me = useMe();
   const config = useConfig();
-  const items: { to: string; label: string }[] = [{ to: '/', label: t('nav.home') }];
+  const items: { to: string; label: string }[] = [
+    { to: '/', label: t('nav.home') },
+    { to: '/projects', label: t('nav.projects') },
+  ];
+  if (session && me.data?.role === 'professional')
+    items.push({ to: '/my/applications', label: t('nav.myApplications') });
+  if (session && me.data?.role === 'firm') items.push({ to: '/my/projects', label: t('nav.myProjects') });
   if (session) items.push({ to: '/me', label: t('nav.profile') });
   if (me.data?.role === 'operator') items.push({ to: '/admin', label: t('nav.admin') });
   if (isLocal(config.data)) items.push({ to: '/dev/mailbox', label: t('nav.mailbox') });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../auth/session.ts';
 import { useDocumentTitle, useFocusOnNavigation } from '../components/Page.tsx';
+import { useMe } from '../me.ts';
 
 const AUDIENCES = [
   { key: 'professional', mark: '人' },
@@ -13,6 +14,7 @@ const AUDIENCES = [
 export function HomePage() {
   const { t } = useTranslation();
   const session = useSession();
+  const role = useMe().data?.role;
   const heading = useFocusOnNavigation<HTMLHeadingElement>();
   useDocumentTitle(t('app.tagline'));
   return (
@@ -29,10 +31,24 @@ export function HomePage() {
             {t('home.lead')}
           </Text>
           <Group mt="xl">
-            {session ? (
-              <Button component={Link} to="/me" size="md">
-                {t('home.ctaProfile')}
-              </Button>
+            {session && role === 'firm' ? (
+              <>
+                <Button component={Link} to="/my/projects/new" size="md">
+                  {t('home.ctaPostProject')}
+                </Button>
+                <Button component={Link} to="/my/projects" size="md" variant="default">
+                  {t('nav.myProjects')}
+                </Button>
+              </>
+            ) : session ? (
+              <>
+                <Button component={Link} to="/projects" size="md">
+                  {t('home.ctaProjects')}
+                </Button>
+                <Button component={Link} to="/me" size="md" variant="default">
+                  {t('home.ctaProfile')}
+                </Button>
+              </>
             ) : (
               <>
                 <Button component={Link} to="/signup" size="md">
@@ -40,6 +56,9 @@ export function HomePage() {
                 </Button>
                 <Button component={Link} to="/signin" size="md" variant="default">
                   {t('nav.signIn')}
+                </Button>
+                <Button component={Link} to="/projects" size="md" variant="subtle">
+                  {t('home.ctaProjects')}
                 </Button>
               </>
             )}

@@ -1,7 +1,8 @@
 import { Button, Group, Paper, Radio, Stack, Text } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate } from 'react-router';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { safeNext } from '../auth/after-sign-in.ts';
 import { LoadError, Loading } from '../components/Loading.tsx';
 import { Page } from '../components/Page.tsx';
 import { useMe } from '../me.ts';
@@ -15,6 +16,9 @@ export default function OnboardingPage() {
   const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
+  // Where the person was going when they signed up (e.g. a project to apply for); else the profile.
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
   const [choice, setChoice] = useState<Choice | ''>('');
   const [step, setStep] = useState<'role' | 'profile'>('role');
   const [choiceError, setChoiceError] = useState<string>();
@@ -29,11 +33,14 @@ export default function OnboardingPage() {
         <LoadError error={me.error} onRetry={() => void me.refetch()} />
       </Page>
     );
-  if (me.data) return <Navigate to="/me" replace state={justSaved.current ? { saved: true } : null} />;
+  if (me.data)
+    return (
+      <Navigate to={next ?? '/me'} replace state={justSaved.current && !next ? { saved: true } : null} />
+    );
 
   const saved = () => {
     justSaved.current = true;
-    navigate('/me', { replace: true, state: { saved: true } });
+    navigate(next ?? '/me', { replace: true, state: next ? null : { saved: true } });
   };
 
   if (step === 'profile' && choice) {

@@ -1,0 +1,242 @@
+import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Fragment, type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ApiError } from '../api.ts';
+import { LoadError, Loading } from '../components/Loading.tsx';
+import { Page } from '../components/Page.tsx';
+import { generalError } from '../profile/form-utils.ts';
+import { ConfirmButton } from '../projects/ConfirmButton.tsx';
+import { useProjectFormat } from '../projects/format.ts';
+import { SkillBadges } from '../projects/ProjectCard.tsx';
+import { useApplicants, useDecide, useProject } from '../projects/queries.ts';
+import { RoleGate } from '../projects/RoleGate.tsx';
+import { ApplicationStatusBadge, ProjectStatusBadge } from '../projects/StatusBadge.tsx';
+import { type Decision, OPEN_APPLICATION, type ProjectApplication } from '../projects/types.ts';
+import { useRegionName } from '../regions.ts';
+import type { Profile } from '../types.ts';
+
+/** `/my/projects/:id/applicants`: the owner firm reads each applicant and decides. */
+export default function ApplicantsPage() {
+  const { t } = useTranslation();
+  return (
+    <RoleGate only="firm" title={t('applicants.title')}>
+      {(me) => <Applicants me={me} />}
+    </RoleGate>
+  );
+}
+
+function Applicants({ me }: { me: Profile }) {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const project = useProject(id);
+  const owner = project.data?.firmId === me.userId;
+  const applicants = useApplicants(id, owner);
+  const decide = useDecide();
+  const [notice, setNotice] = useState<{ text: string; accepted: boolean }>();
+  const [error, setError] = useState<string>();
+
+  if (project.isPending) return <Loading />;
+  if (project.isError || !owner) {
+    const missing = project.isError && project.error instanceof ApiError && project.error.status < 500;
+    return (
+      <Page title={t('applicants.title')}>
+        {project.isError && !missing ? (
+          <LoadError error={project.error} onRetry={() => void project.refetch()} />
+        ) : (
+          <Alert color="gray" role="status" mb="md">
+            {t('applicants.notOwner')}
+          </Alert>
+        )}
+        <Button component={Link} to="/my/projects" variant="default" mt="md">
+          {t('projects.myTitle')}
+        </Button>
+      </Page>
+    );
+  }
+
+  const onDecide = async (a: ProjectApplication, decision: Decision) => {
+    setNotice(undefined);
+    setError(undefined);
+    const name = a.applicant.displayName;
+    try {
+      const result = await decide.mutateAsync({ applicationId: a.id, decision });
+      const key =
+        result.status === 'accepted'
+          ? 'applicants.acceptedNotice'
+          : result.status === 'declined'
+            ? 'applicants.declinedNotice'
+            : 'applicants.shortlistedNotice';
+      setNotice({ text: t(key, { name }), accepted: result.status === 'accepted' });
+    } catch (e) {
+      // Decided elsewhere meanwhile: the list is fetched again and shows what stands.
+      setError(generalError(t, e));
+    }
+  };
+
+  return (
+    <Page title={t('applicants.title')} size="lg">
+      <Group gap="sm" mb="xs">
+        <ProjectStatusBadge status={project.data.status} />
+        <Anchor component={Link} to={`/projects/${id}`}>
+          {t('applicants.backToProject')}
+        </Anchor>
+      </Group>
+      <Text mb="lg">{t('applicants.lead', { title: project.data.title })}</Text>
+      <div role="status">
+        {notice && (
+          <Alert
+            color="teal"
+            mb="md"
+            title={notice.accepted ? t('applicants.engagement') : undefined}
+            withCloseButton
+            closeButtonLabel={t('app.close')}
+            onClose={() => setNotice(undefined)}
+          >
+            {notice.text}
+          </Alert>
+        )}
+      </div>
+      {error && (
+        <Alert color="red" role="alert" mb="md">
+          {error}
+        </Alert>
+      )}
+      {applicants.isPending ? (
+        <Loading />
+      ) : applicants.isError ? (
+        <LoadError error={applicants.error} onRetry={() => void applicants.refetch()} />
+      ) : applicants.data.length === 0 ? (
+        <Paper withBorder p="xl" ta="center">
+          <Text>{t('applicants.empty')}</Text>
+        </Paper>
+      ) : (
+        <Stack component="ul" gap="lg" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {applicants.data.map((a) => (
+            <li key={a.id}>
+              <ApplicantCard
+                application={a}
+                pending={
+                  decide.isPending && decide.variables?.applicationId === a.id
+                    ? decide.variables.decision
+                    : undefined
+                }
+                onDecide={(d) => onDecide(a, d)}
+              />
+            </li>
+          ))}
+        </Stack>
+      )}
+    </Page>
+  );
+}
+
+function ApplicantCard({
+  application: a,
+  pending,
+  onDecide,
+}: {
+  application: ProjectApplication;
+  pending: Decision | undefined;
+  onDecide: (d: Decision) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const f = useProjectFormat();
+  const p = a.applicant;
+  const home = useRegionName(p.homePrefectureCode);
+  const nameId = `applicant-${a.id}`;
+  const open = OPEN_APPLICATION.includes(a.status);
+  const rows: [string, ReactNode][] = [];
+  if (p.headline) rows.push([t('applicants.headline'), p.headline]);
+  if (p.skills.length)
+    rows.push([
+      t('applicants.skills'),
+      <SkillBadges key="s" skills={p.skills} label={t('applicants.skills')} />,
+    ]);
+  if (p.yearsOfExperience !== undefined)
+    rows.push([t('applicants.yearsOfExperience'), t('profile.years', { count: p.yearsOfExperience })]);
+  if (home) rows.push([t('applicants.homePrefecture'), home]);
+  if (p.hoursPerMonth !== undefined) rows.push([t('applicants.hoursPerMonth'), f.hours(p.hoursPerMonth)]);
+  if (p.workStyle) rows.push([t('applicants.workStyle'), t(`profile.workStyles.${p.workStyle}`)]);
+  rows.push([
+    t('applicants.appliedAt'),
+    <time key="d" dateTime={a.createdAt}>
+      {f.date(a.createdAt)}
+    </time>,
+  ]);
+
+  return (
+    <Paper component="article" withBorder p={{ base: 'md', sm: 'lg' }} aria-labelledby={nameId}>
+      <Group justify="space-between" align="flex-start" gap="sm">
+        <Title order={2} size="h3" id={nameId}>
+          {p.displayName}
+        </Title>
+        <ApplicationStatusBadge status={a.status} />
+      </Group>
+      {a.status === 'accepted' && (
+        <Text fw={700} c="teal.9" mt="xs">
+          {t('applicants.engagement')}
+        </Text>
+      )}
+      <dl className="fields" style={{ marginTop: '0.5rem' }}>
+        {rows.map(([label, value]) => (
+          <Fragment key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </Fragment>
+        ))}
+      </dl>
+      <Title order={3} size="h5" mt="md" mb={4}>
+        {t('applicants.proposal')}
+      </Title>
+      <Text
+        style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+        bg="gray.0"
+        p="sm"
+        lh={1.8}
+        component="blockquote"
+        m={0}
+      >
+        {a.proposal}
+      </Text>
+      {open && (
+        <Group
+          gap="sm"
+          mt="md"
+          justify="flex-end"
+          role="group"
+          aria-label={t('applicants.actions', { name: p.displayName })}
+        >
+          {a.status === 'submitted' && (
+            <Button
+              variant="default"
+              loading={pending === 'shortlist'}
+              disabled={Boolean(pending)}
+              onClick={() => void onDecide('shortlist')}
+            >
+              {t('applicants.shortlist')}
+            </Button>
+          )}
+          <ConfirmButton
+            variant="outline"
+            color="red.9"
+            label={t('applicants.decline')}
+            title={t('applicants.declineConfirmTitle', { name: p.displayName })}
+            body={t('applicants.declineConfirmBody', { name: p.displayName })}
+            loading={pending === 'decline'}
+            disabled={Boolean(pending) && pending !== 'decline'}
+            onConfirm={() => onDecide('decline')}
+          />
+          <ConfirmButton
+            label={t('applicants.accept')}
+            title={t('applicants.acceptConfirmTitle', { name: p.displayName })}
+            body={t('applicants.acceptConfirmBody', { name: p.displayName })}
+            loading={pending === 'accept'}
+            disabled={Boolean(pending) && pending !== 'accept'}
+            onConfirm={() => onDecide('accept')}
+          />
+        </Group>
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,173 @@
+import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { LoadError, Loading } from '../components/Loading.tsx';
+import { Page } from '../components/Page.tsx';
+import { generalError } from '../profile/form-utils.ts';
+import { ConfirmButton } from '../projects/ConfirmButton.tsx';
+import { useProjectFormat } from '../projects/format.ts';
+import { useMyApplications, useWithdraw } from '../projects/queries.ts';
+import { RoleGate } from '../projects/RoleGate.tsx';
+import { ApplicationStatusBadge } from '../projects/StatusBadge.tsx';
+import { type MyApplication, OPEN_APPLICATION } from '../projects/types.ts';
+import { useRegionName } from '../regions.ts';
+
+/** `/my/applications`: a professional's applications, newest first, with their status. */
+export default function MyApplicationsPage() {
+  const { t } = useTranslation();
+  return (
+    <RoleGate only="professional" title={t('applications.myTitle')}>
+      {() => <MyApplications />}
+    </RoleGate>
+  );
+}
+
+function MyApplications() {
+  const { t } = useTranslation();
+  const list = useMyApplications();
+  const withdraw = useWithdraw();
+  const [notice, setNotice] = useState<string>();
+  const [error, setError] = useState<string>();
+
+  const onWithdraw = async (a: MyApplication) => {
+    setNotice(undefined);
+    setError(undefined);
+    try {
+      await withdraw.mutateAsync(a.id);
+      setNotice(t('applications.withdrawn', { title: a.project.title }));
+    } catch (e) {
+      setError(generalError(t, e));
+    }
+  };
+
+  return (
+    <Page title={t('applications.myTitle')}>
+      <Text mb="lg">{t('applications.myLead')}</Text>
+      <div role="status">
+        {notice && (
+          <Alert
+            color="teal"
+            mb="md"
+            withCloseButton
+            closeButtonLabel={t('app.close')}
+            onClose={() => setNotice(undefined)}
+          >
+            {notice}
+          </Alert>
+        )}
+      </div>
+      {error && (
+        <Alert color="red" role="alert" mb="md">
+          {error}
+        </Alert>
+      )}
+      {list.isPending ? (
+        <Loading />
+      ) : list.isError ? (
+        <LoadError error={list.error} onRetry={() => void list.refetch()} />
+      ) : list.data.length === 0 ? (
+        <Paper withBorder p="xl" ta="center">
+          <Text mb="md">{t('applications.empty')}</Text>
+          <Button component={Link} to="/projects">
+            {t('applications.findProjects')}
+          </Button>
+        </Paper>
+      ) : (
+        <Stack component="ul" gap="md" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {list.data.map((a) => (
+            <li key={a.id}>
+              <ApplicationItem
+                application={a}
+                withdrawing={withdraw.isPending && withdraw.variables === a.id}
+                onWithdraw={() => onWithdraw(a)}
+              />
+            </li>
+          ))}
+        </Stack>
+      )}
+    </Page>
+  );
+}
+
+function ApplicationItem({
+  application: a,
+  withdrawing,
+  onWithdraw,
+}: {
+  application: MyApplication;
+  withdrawing: boolean;
+  onWithdraw: () => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const f = useProjectFormat();
+  const region = useRegionName(a.project.municipalityCode || undefined);
+  const titleId = `application-${a.id}`;
+  return (
+    <Paper component="article" withBorder p={{ base: 'md', sm: 'lg' }} aria-labelledby={titleId}>
+      <Group justify="space-between" align="flex-start" gap="sm" wrap="wrap">
+        <div style={{ minWidth: 0, flex: '1 1 18rem' }}>
+          <Title order={2} size="h4" id={titleId} lh={1.4}>
+            {a.project.title ? (
+              <Anchor component={Link} to={`/projects/${a.project.id}`} underline="hover" c="ai.8">
+                {a.project.title}
+              </Anchor>
+            ) : (
+              t('applications.untitled')
+            )}
+          </Title>
+          <Text size="sm" mt={4}>
+            {a.project.organizationName}
+            {region && (
+              <>
+                <Text span c="dimmed" mx={6} aria-hidden="true">
+                  ・
+                </Text>
+                {region}
+              </>
+            )}
+          </Text>
+        </div>
+        <ApplicationStatusBadge status={a.status} />
+      </Group>
+      <dl className="fields" style={{ marginTop: '0.5rem' }}>
+        <dt>{t('applications.status')}</dt>
+        <dd>{t(`applications.statuses.${a.status}`)}</dd>
+        <dt>{t('applications.appliedAt')}</dt>
+        <dd>
+          <time dateTime={a.createdAt}>{f.date(a.createdAt)}</time>
+        </dd>
+      </dl>
+      {a.status === 'accepted' && (
+        <Text mt="sm" fw={700} c="teal.9">
+          {t('applications.acceptedNote')}
+        </Text>
+      )}
+      {a.project.status === 'closed' && a.status !== 'accepted' && (
+        <Text mt="sm" size="sm" c="dimmed">
+          {t('applications.projectClosed')}
+        </Text>
+      )}
+      <details style={{ marginTop: '0.75rem' }}>
+        <summary>{t('applications.proposal')}</summary>
+        <Text mt="xs" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+          {a.proposal}
+        </Text>
+      </details>
+      {OPEN_APPLICATION.includes(a.status) && (
+        <Group justify="flex-end" mt="md">
+          <ConfirmButton
+            variant="outline"
+            color="red.9"
+            label={t('applications.withdraw')}
+            title={t('applications.withdrawConfirmTitle')}
+            body={t('applications.withdrawConfirmBody', { title: a.project.title })}
+            loading={withdrawing}
+            describedBy={titleId}
+            onConfirm={onWithdraw}
+          />
+        </Group>
+      )}
+    </Paper>
+  );
+}

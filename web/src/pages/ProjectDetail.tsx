@@ -1,0 +1,321 @@
+import { Alert, Anchor, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { ApiError } from '../api.ts';
+import { useSession } from '../auth/session.ts';
+import { LoadError, Loading } from '../components/Loading.tsx';
+import { Page } from '../components/Page.tsx';
+import { useMe } from '../me.ts';
+import { generalError, serverFieldErrors } from '../profile/form-utils.ts';
+import { ConfirmButton } from '../projects/ConfirmButton.tsx';
+import { ProjectFacts } from '../projects/ProjectFacts.tsx';
+import { useApply, useMyApplications, useProject, useProjectAction } from '../projects/queries.ts';
+import { ApplicationStatusBadge, ProjectStatusBadge } from '../projects/StatusBadge.tsx';
+import { LIMITS, type Project } from '../projects/types.ts';
+
+type Notice = 'saved' | 'published' | 'publishFailed' | 'closed';
+const NOTICE = {
+  saved: { key: 'projects.savedNotice', color: 'teal' },
+  published: { key: 'projects.publishedNotice', color: 'teal' },
+  publishFailed: { key: 'editor.publishFailed', color: 'red' },
+  closed: { key: 'projects.closedDone', color: 'teal' },
+} as const;
+
+/** `/projects/:id`: everything about a project, with applying (professionals) or managing it (its firm). */
+export default function ProjectDetailPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const project = useProject(id);
+  const me = useMe();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [notice, setNotice] = useState<Notice | undefined>(
+    (location.state as { notice?: Notice } | null)?.notice,
+  );
+
+  if (project.isPending) return <Loading />;
+  if (project.isError) {
+    const missing = project.error instanceof ApiError && [400, 404].includes(project.error.status);
+    return (
+      <Page title={missing ? t('projects.notFound') : t('common.error')}>
+        {missing ? (
+          <Text mb="lg">{t('projects.notFoundBody')}</Text>
+        ) : (
+          <LoadError error={project.error} onRetry={() => void project.refetch()} />
+        )}
+        <Button component={Link} to="/projects" mt="md">
+          {t('projects.backToSearch')}
+        </Button>
+      </Page>
+    );
+  }
+  const p = project.data;
+  const owner = me.data?.role === 'firm' && me.data.userId === p.firmId;
+
+  return (
+    <Page title={p.title}>
+      <div role="status">
+        {notice && (
+          <Alert
+            color={NOTICE[notice].color}
+            mb="md"
+            withCloseButton
+            closeButtonLabel={t('app.close')}
+            onClose={() => {
+              setNotice(undefined);
+              navigate('.', { replace: true, state: null });
+            }}
+          >
+            {t(NOTICE[notice].key)}
+          </Alert>
+        )}
+      </div>
+      <Group gap="sm" mb="md" mt={-8}>
+        <ProjectStatusBadge status={p.status} />
+        <Text c="dimmed">{p.organizationName}</Text>
+      </Group>
+      <Stack gap="xl">
+        {owner && <OwnerPanel project={p} onDone={setNotice} />}
+        <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="terms-title">
+          <Title order={2} size="h3" id="terms-title" mb="xs">
+            {t('projects.details')}
+          </Title>
+          <ProjectFacts project={p} />
+        </Paper>
+        <Description title={t('projects.summary')} text={p.summary} id="summary" />
+        {p.challenge && <Description title={t('projects.challenge')} text={p.challenge} id="challenge" />}
+        {p.deliverables && (
+          <Description title={t('projects.deliverables')} text={p.deliverables} id="deliverables" />
+        )}
+        {!owner && <ApplyPanel project={p} />}
+      </Stack>
+    </Page>
+  );
+}
+
+function Description({ title, text, id }: { title: string; text: string; id: string }) {
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <Title order={2} size="h3" id={`${id}-title`} mb="xs">
+        {title}
+      </Title>
+      <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} lh={1.8}>
+        {text}
+      </Text>
+    </section>
+  );
+}
+
+function OwnerPanel({ project, onDone }: { project: Project; onDone: (n: Notice) => void }) {
+  const { t } = useTranslation();
+  const action = useProjectAction();
+  const [error, setError] = useState<string>();
+  const run = async (what: 'publish' | 'close') => {
+    setError(undefined);
+    try {
+      await action.mutateAsync({ id: project.id, action: what });
+      onDone(what === 'publish' ? 'published' : 'closed');
+    } catch (e) {
+      setError(generalError(t, e));
+    }
+  };
+  return (
+    <Paper
+      withBorder
+      p={{ base: 'md', sm: 'lg' }}
+      bg="ai.0"
+      component="section"
+      aria-labelledby="manage-title"
+    >
+      <Title order={2} size="h3" id="manage-title" mb="sm">
+        {t('projects.manageTitle')}
+      </Title>
+      {project.status === 'draft' && <Text mb="sm">{t('projects.draftNotice')}</Text>}
+      {project.status === 'closed' && <Text mb="sm">{t('projects.closedOwnerNotice')}</Text>}
+      {error && (
+        <Alert color="red" role="alert" mb="sm">
+          {error}
+        </Alert>
+      )}
+      <Group gap="sm">
+        {project.status !== 'closed' && (
+          <Button component={Link} to={`/my/projects/${project.id}/edit`} variant="default">
+            {t('projects.edit')}
+          </Button>
+        )}
+        {project.status === 'draft' && (
+          <Button
+            onClick={() => void run('publish')}
+            loading={action.isPending && action.variables?.action === 'publish'}
+          >
+            {t('projects.publish')}
+          </Button>
+        )}
+        <Button component={Link} to={`/my/projects/${project.id}/applicants`} variant="default">
+          {t('projects.viewApplicants', { count: project.applicantCount })}
+        </Button>
+        {project.status !== 'closed' && (
+          <ConfirmButton
+            variant="outline"
+            color="red.9"
+            label={t('projects.close')}
+            title={t('projects.closeConfirmTitle')}
+            body={t('projects.closeConfirmBody', { title: project.title })}
+            loading={action.isPending && action.variables?.action === 'close'}
+            onConfirm={() => run('close')}
+          />
+        )}
+      </Group>
+    </Paper>
+  );
+}
+
+function ApplyPanel({ project }: { project: Project }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const me = useMe();
+  const location = useLocation();
+  const professional = me.data?.role === 'professional';
+  const mine = useMyApplications(professional);
+  const here = encodeURIComponent(location.pathname);
+  const [applied, setApplied] = useState(false);
+
+  let body: ReactNode;
+  if (!session) {
+    body = (
+      <>
+        <Text mb="md">{t('projects.signInToApply')}</Text>
+        <Group>
+          <Button component={Link} to={`/signin?next=${here}`}>
+            {t('projects.signInLink')}
+          </Button>
+          <Button component={Link} to={`/signup?next=${here}`} variant="default">
+            {t('projects.signUpLink')}
+          </Button>
+        </Group>
+      </>
+    );
+  } else if (me.isPending || (professional && mine.isPending)) {
+    body = <Loading />;
+  } else if (me.isError) {
+    body = <LoadError error={me.error} onRetry={() => void me.refetch()} />;
+  } else if (!me.data) {
+    body = (
+      <>
+        <Text mb="md">{t('projects.onboardToApply')}</Text>
+        <Button component={Link} to={`/onboarding?next=${here}`}>
+          {t('projects.createProfile')}
+        </Button>
+      </>
+    );
+  } else if (!professional) {
+    body = <Text>{t('projects.notForRole')}</Text>;
+  } else {
+    const application = mine.data?.find((a) => a.projectId === project.id);
+    if (applied && !application) {
+      body = (
+        <Anchor component={Link} to="/my/applications">
+          {t('projects.toMyApplications')}
+        </Anchor>
+      );
+    } else if (application) {
+      body = (
+        <>
+          <Group gap="sm" mb="sm">
+            <ApplicationStatusBadge status={application.status} />
+            <Text fw={700}>{t('projects.alreadyApplied')}</Text>
+          </Group>
+          <Text mb="md">
+            {t('projects.alreadyAppliedBody', { status: t(`applications.statuses.${application.status}`) })}
+          </Text>
+          <Anchor component={Link} to="/my/applications">
+            {t('projects.toMyApplications')}
+          </Anchor>
+        </>
+      );
+    } else if (project.status !== 'open') {
+      body = <Text>{t('projects.closedNotice')}</Text>;
+    } else {
+      body = <ApplyForm project={project} onApplied={() => setApplied(true)} />;
+    }
+  }
+
+  return (
+    <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="apply-title">
+      <Title order={2} size="h3" id="apply-title" mb="sm">
+        {t('projects.applyTitle')}
+      </Title>
+      <div role="status">
+        {applied && (
+          <Alert color="teal" mb="md">
+            {t('projects.applied')}
+          </Alert>
+        )}
+      </div>
+      {body}
+    </Paper>
+  );
+}
+
+function ApplyForm({ project, onApplied }: { project: Project; onApplied: () => void }) {
+  const { t } = useTranslation();
+  const apply = useApply(project.id);
+  const [proposal, setProposal] = useState('');
+  const [error, setError] = useState<string>();
+  const [general, setGeneral] = useState<string>();
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setGeneral(undefined);
+    const text = proposal.trim();
+    if (!text) return setError(t('editor.errors.required'));
+    if (text.length > LIMITS.proposal) return setError(t('editor.errors.tooLong', { max: LIMITS.proposal }));
+    setError(undefined);
+    try {
+      await apply.mutateAsync(text);
+      // My applications are fetched again, and the panel turns into "applied".
+      onApplied();
+    } catch (err) {
+      // Applied in another tab, or closed meanwhile: the refreshed project and applications say so.
+      if (err instanceof ApiError && ['already_applied', 'project_closed'].includes(err.code)) return;
+      setError(serverFieldErrors(t, err).proposal);
+      setGeneral(generalError(t, err));
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        {general && (
+          <Alert color="red" role="alert">
+            {general}
+          </Alert>
+        )}
+        <Textarea
+          label={t('projects.proposal')}
+          description={t('projects.proposalHint')}
+          required
+          autosize
+          minRows={6}
+          maxRows={16}
+          maxLength={LIMITS.proposal}
+          value={proposal}
+          onChange={(e) => {
+            setProposal(e.currentTarget.value);
+            setError(undefined);
+          }}
+          error={error}
+        />
+        <Group justify="space-between">
+          <Text size="sm" c="dimmed">
+            {proposal.length.toLocaleString()} / {LIMITS.proposal.toLocaleString()}
+          </Text>
+          <Button type="submit" loading={apply.isPending}>
+            {t('projects.submitApply')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
