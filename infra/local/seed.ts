@@ -89,7 +89,10 @@ async function seedProjects(userIds: Map<string, string>, profiles: Map<string, 
     };
     const created = await projects.create(project).then(
       () => true,
-      (error: Error) => (ignoreExisting(error), false),
+      (error: Error) => {
+        ignoreExisting(error);
+        return false;
+      },
     );
     if (!created) continue;
     // Listings are written here rather than left to the stream consumer: seeding runs as the poller starts.

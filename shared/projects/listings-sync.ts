@@ -9,7 +9,7 @@ import { logger } from '../logger.ts';
 
 type Image = NonNullable<NonNullable<DynamoDBRecord['dynamodb']>['NewImage']>;
 const projectOf = (image: Image | undefined): Project | undefined => {
-  if (!image || image.type?.S !== 'Project') return undefined;
+  if (image?.type?.S !== 'Project') return undefined;
   return fromItem(unmarshall(image as Parameters<typeof unmarshall>[0]));
 };
 const keyOf = (e: ListingEntry) => `${e.PK}\u0000${e.SK}`;

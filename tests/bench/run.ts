@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { DEMO_PASSWORD } from '../../infra/local/demo-data.ts';
 import { startLocalCloud } from '../../infra/local/stack.ts';
+import type { PostingStyle } from '../../scripts/seed-projects.ts';
+import { type CaseFigures, measureBrowse } from './browse.ts';
 import { measureBundles } from './bundles.ts';
 import { measureGetMe } from './get-me.ts';
 import { recordResults } from './record.ts';
@@ -69,6 +71,86 @@ try {
   say(`| GET /v1/me | ${ms(getMe.api.p50)} | ${ms(getMe.api.p99)} |`);
   say(`| bare GetItem | ${ms(getMe.getItem.p50)} | ${ms(getMe.getItem.p99)} |`);
   say(`| ratio | ${ratio(getMe.api.p50, getMe.getItem.p50)} | ${ratio(getMe.api.p99, getMe.getItem.p99)} |`);
+  say();
+
+  const large = Number(process.env.BENCH_PROJECTS ?? 100_000);
+  const small = Math.min(1_000, large);
+  const postings = (process.env.BENCH_POSTINGS ?? 'brief') as PostingStyle;
+  const browse = await measureBrowse(cloud, { small, large, rounds: 400, postings });
+  const n = (x: number) => x.toLocaleString('en');
+  const clock = (ms: number) => `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
+  say(
+    `**Catalogue**: ${n(browse.large?.projects ?? browse.small.projects)} synthetic open projects (\`scripts/seed-projects.ts\`, seed 42, ${postings} postings), written with their listing entries by BatchWriteItem:`,
+  );
+  say();
+  for (const s of browse.seeding) {
+    say(
+      `- ${n(s.projects)} projects, ${n(s.items)} items (${(s.listingEntries / s.projects).toFixed(1)} listing entries per project) in ${clock(s.elapsedMs)}: ${n(Math.round((s.projects / s.elapsedMs) * 1000))} projects/s, ${n(Math.round((s.items / s.elapsedMs) * 1000))} items/s.`,
+    );
+  }
+  say();
+  const sizes = [browse.small, ...(browse.large ? [browse.large] : [])];
+  const page = (c: CaseFigures) => `${c.items} / ${c.reads} / ${c.scanned}`;
+  say(
+    "**Browse through the local gateway** (`GET /v1/projects`: HTTP, Lambda event, middleware, validation, JSON; page 1 of 20, newest first) vs the bare SDK calls that return the same page: the listing `Query` (same partition, FilterExpression, Limit and loop, from `plan()`) and the `BatchGetItem` of the page's projects — a listing entry does not carry the applicant count, which changes with every application, so no single Query can return a page. 400 interleaved requests each; target ≤ 1.5. The last two columns compare with the listing Query alone. Page: items / Queries / entries read.",
+  );
+  say();
+  say(
+    '| filter | projects | page | gateway p50 | p99 | bare Query + BatchGetItem p50 | p99 | **ratio p50** | **ratio p99** | listing Query alone p50 | gateway ÷ Query alone p50 |',
+  );
+  say('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const size of sizes) {
+    for (const c of [...size.filters, ...size.keywords]) {
+      say(
+        `| ${c.label} \`${c.qs}\` | ${n(size.projects)} | ${page(c)} | ${ms(c.api.p50)} | ${ms(c.api.p99)} | ${ms(c.queryAndGet.p50)} | ${ms(c.queryAndGet.p99)} | ${ratio(c.api.p50, c.queryAndGet.p50)} | ${ratio(c.api.p99, c.queryAndGet.p99)} | ${ms(c.query.p50)} | ${ratio(c.api.p50, c.query.p50)} |`,
+      );
+    }
+  }
+  say();
+  if (browse.large) {
+    const big = browse.large;
+    say(
+      `**Browse at ${n(big.projects)} vs ${n(browse.small.projects)} projects** through the gateway, the same requests (target ≤ 1.2). The two sizes are measured minutes apart in this run (the catalogue grows in between), so they cannot be interleaved; the bare Query + BatchGetItem columns show how much of a change is DynamoDB Local's.`,
+    );
+    say();
+    say(
+      `| filter | page at ${n(browse.small.projects)} | page at ${n(big.projects)} | gateway p50 | p99 | bare Query + BatchGetItem p50 | p99 |`,
+    );
+    say('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    const all = [...browse.small.filters, ...browse.small.keywords];
+    const bigAll = [...big.filters, ...big.keywords];
+    all.forEach((c, i) => {
+      const d = bigAll[i] as CaseFigures;
+      say(
+        `| ${c.label} | ${page(c)} | ${page(d)} | ${ratio(d.api.p50, c.api.p50)} | ${ratio(d.api.p99, c.api.p99)} | ${ratio(d.queryAndGet.p50, c.queryAndGet.p50)} | ${ratio(d.queryAndGet.p99, c.queryAndGet.p99)} |`,
+      );
+    });
+    say();
+  }
+  say(
+    '**Keyword search**: the term looked up, the page, latency through the gateway, and read capacity units per page as DynamoDB Local reports them (listing Query as `browseProjects` measures it, plus the BatchGetItem of the page, eventually consistent).',
+  );
+  say();
+  say('| query | term | projects | page | p50 | p99 | RCU Query | RCU BatchGetItem | RCU per page |');
+  say('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const size of sizes) {
+    for (const c of size.keywords) {
+      say(
+        `| ${c.label} | \`${c.partition.replace('LIST#TERM#', '')}\` | ${n(size.projects)} | ${page(c)} | ${ms(c.api.p50)} | ${ms(c.api.p99)} | ${c.rcu.query} | ${c.rcu.batchGet} | ${c.rcu.query + c.rcu.batchGet} |`,
+      );
+    }
+  }
+  say();
+  const fp = browse.fullPostings;
+  say(
+    `**Capacity per page on full-length postings** (${n(fp.seeded.projects)} projects with ≈ 160-character summaries, ${(fp.seeded.listingEntries / fp.seeded.projects).toFixed(1)} listing entries each, in a table of their own): the listing entries carry the searchable text, so their size, and the Query's units, grow with it.`,
+  );
+  say();
+  say('| filter or query | page | RCU Query | RCU BatchGetItem | RCU per page |');
+  say('| --- | ---: | ---: | ---: | ---: |');
+  for (const c of fp.cases) {
+    say(`| ${c.label} | ${c.items} / ${c.reads} | ${c.query} | ${c.batchGet} | ${c.query + c.batchGet} |`);
+  }
   say();
 } finally {
   await cloud.stop();

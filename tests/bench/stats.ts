@@ -33,3 +33,17 @@ export async function interleaved(
   }
   return out;
 }
+
+/** Like `interleaved`, for any number of measurements: each round starts with the next one in turn. */
+export async function interleavedAll(rounds: number, fns: (() => Promise<unknown>)[]): Promise<number[][]> {
+  const out = fns.map(() => [] as number[]);
+  for (let i = 0; i < rounds; i++) {
+    for (let k = 0; k < fns.length; k++) {
+      const at = (i + k) % fns.length;
+      const start = performance.now();
+      await (fns[at] as () => Promise<unknown>)();
+      (out[at] as number[]).push(performance.now() - start);
+    }
+  }
+  return out;
+}

@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { call, newUser, signIn, table } from '../support/api.ts';
 import { openProject } from '../support/projects.ts';
 
-const tally = (statuses: number[]) =>
-  statuses.reduce<Record<number, number>>((t, s) => ({ ...t, [s]: (t[s] ?? 0) + 1 }), {});
+const tally = (statuses: number[]) => {
+  const t: Record<number, number> = {};
+  for (const s of statuses) t[s] = (t[s] ?? 0) + 1;
+  return t;
+};
 
 describe('invariants under concurrency', () => {
   it('20 simultaneous applications by one professional to one project: exactly one 201, the rest 409', async () => {
