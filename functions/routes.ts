@@ -1,7 +1,9 @@
 import * as z from 'zod';
 import { ApplicationInput, DecisionInput } from '#shared/domain/application.ts';
+import { ENGAGEMENT_STATES } from '#shared/domain/engagement.ts';
 import { ProfileInput, regionCode } from '#shared/domain/profile.ts';
 import { ProjectInput, ProjectPatch } from '#shared/domain/project.ts';
+import { PlatformSettingsInput } from '#shared/domain/settings.ts';
 import type { Route, RouteKey } from '#shared/http/route.ts';
 import { BrowseQuery } from '#shared/projects/browse.ts';
 
@@ -23,6 +25,74 @@ const Profile = z.looseObject({
 });
 
 const Id = z.strictObject({ id: z.uuid('Not a valid id.') });
+const UrlOut = z.object({ url: z.url() });
+const EngagementOut = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  applicationId: z.string(),
+  title: z.string(),
+  yourRole: z.enum(['firm', 'professional']),
+  firm: z.object({ id: z.string(), name: z.string() }),
+  professional: z.object({ id: z.string(), displayName: z.string() }),
+  state: z.enum(ENGAGEMENT_STATES),
+  monthlyFeeJpy: z.number().int(),
+  hoursPerMonth: z.number(),
+  durationMonths: z.number(),
+  startMonth: z.string().optional(),
+  platformFeePercent: z.number(),
+  currentPeriod: z.object({ start: z.string(), end: z.string() }).optional(),
+  nextRenewalAt: z.string().nullable(),
+  cancelAtPeriodEnd: z.boolean(),
+  payoutsReady: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+const Money = {
+  grossJpy: z.number().int(),
+  platformFeeJpy: z.number().int(),
+  feeTaxJpy: z.number().int(),
+  netJpy: z.number().int(),
+};
+const InvoiceRowOut = z.object({
+  invoiceId: z.string(),
+  month: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  ...Money,
+  status: z.enum(['paid', 'failed']),
+  hostedInvoiceUrl: z.string().nullable(),
+  paidAt: z.string().optional(),
+});
+const EarningsQuery = z.strictObject({
+  year: z
+    .string()
+    .regex(/^20\d\d$/, 'A year such as 2026.')
+    .transform(Number)
+    .optional(),
+  format: z.enum(['json', 'csv']).optional(),
+});
+const EarningsOut = z.object({
+  year: z.number().int(),
+  professional: z.object({ displayName: z.string() }),
+  platform: z.object({ name: z.string(), invoiceRegistrationNumber: z.string().optional() }),
+  rows: z.array(
+    z.object({
+      month: z.string(),
+      engagementId: z.string(),
+      title: z.string(),
+      firmName: z.string(),
+      ...Money,
+      withholdingJpy: z.number().int(),
+    }),
+  ),
+  totals: z.object({ ...Money, withholdingJpy: z.number().int() }),
+});
+const SettingsOut = z.object({
+  platformFeePercent: z.number(),
+  invoiceRegistrationNumber: z.string().nullable(),
+  withholdingWorkTypes: z.array(z.string()),
+  updatedAt: z.string().optional(),
+});
 const ProjectOut = z.looseObject({
   id: z.string(),
   status: z.enum(['draft', 'open', 'closed']),
@@ -225,6 +295,119 @@ export const routes = {
     summary: 'The applicant withdraws while the firm has not decided.',
     params: Id,
     response: ApplicationOut,
+  },
+  'GET /v1/engagements': {
+    handler: 'engagements/my-engagements',
+    access: ['firm', 'professional'],
+    tag: 'engagements',
+    summary: "The caller's engagements (as the firm or as the professional), newest first.",
+    response: z.object({ items: z.array(EngagementOut) }),
+  },
+  'GET /v1/engagements/{id}': {
+    handler: 'engagements/get-engagement',
+    access: ['firm', 'professional'],
+    tag: 'engagements',
+    summary: 'One engagement: state, fee, current period and next renewal. Its firm and professional only.',
+    params: Id,
+    response: EngagementOut,
+  },
+  'GET /v1/engagements/{id}/invoices': {
+    handler: 'engagements/engagement-invoices',
+    access: ['firm', 'professional'],
+    tag: 'engagements',
+    summary:
+      'One row per paid or failed month: gross, platform fee, consumption tax on the fee, net, hosted invoice.',
+    params: Id,
+    response: z.object({ items: z.array(InvoiceRowOut) }),
+  },
+  'POST /v1/engagements/{id}/checkout': {
+    handler: 'engagements/start-checkout',
+    access: ['firm'],
+    tag: 'engagements',
+    summary:
+      'Its firm starts the monthly retainer: the URL of a Stripe Checkout Session (the same one while it is open). 409 payouts_not_ready until the professional can be paid.',
+    params: Id,
+    response: UrlOut,
+  },
+  'POST /v1/engagements/{id}/pause': {
+    handler: 'engagements/pause-engagement',
+    access: ['firm'],
+    tag: 'engagements',
+    summary: 'Its firm pauses the payments (nothing is charged until resumed).',
+    params: Id,
+    response: EngagementOut,
+  },
+  'POST /v1/engagements/{id}/resume': {
+    handler: 'engagements/resume-engagement',
+    access: ['firm'],
+    tag: 'engagements',
+    summary: 'Its firm resumes a paused engagement.',
+    params: Id,
+    response: EngagementOut,
+  },
+  'POST /v1/engagements/{id}/cancel': {
+    handler: 'engagements/cancel-engagement',
+    access: ['firm'],
+    tag: 'engagements',
+    summary: 'Its firm cancels at the end of the current period (state ending, then ended).',
+    params: Id,
+    response: EngagementOut,
+  },
+  'POST /v1/billing/portal': {
+    handler: 'billing/billing-portal',
+    access: ['firm'],
+    tag: 'billing',
+    summary:
+      "The firm's Stripe Customer Portal (cards, invoices). 409 no_billing_account before a first payment.",
+    response: UrlOut,
+  },
+  'GET /v1/me/payouts': {
+    handler: 'billing/payout-status',
+    access: ['professional'],
+    tag: 'billing',
+    summary: "Whether the professional's Stripe payouts are set up: not_started, pending or ready.",
+    response: z.object({ status: z.enum(['not_started', 'pending', 'ready']) }),
+  },
+  'POST /v1/me/payouts/onboarding': {
+    handler: 'billing/start-payout-onboarding',
+    access: ['professional'],
+    tag: 'billing',
+    summary: 'The URL of Stripe Connect onboarding (an Account Link) for the calling professional.',
+    response: UrlOut,
+  },
+  'GET /v1/me/earnings': {
+    handler: 'billing/earnings',
+    access: ['professional'],
+    tag: 'billing',
+    summary:
+      'The yearly earnings statement: per month and engagement, gross, fee, net and withholding, with totals. format=csv gives UTF-8 CSV with a BOM.',
+    query: EarningsQuery,
+    response: EarningsOut,
+    produces: 'text/csv',
+  },
+  'POST /v1/webhooks/stripe': {
+    handler: 'billing/stripe-webhook',
+    access: 'public',
+    tag: 'billing',
+    summary:
+      "Stripe's events, verified by their Stripe-Signature over the raw body; each applied once, in any order.",
+    response: z.object({ received: z.literal(true) }),
+  },
+  'GET /v1/admin/settings': {
+    handler: 'admin/get-settings',
+    access: ['operator'],
+    tag: 'admin',
+    summary: "The platform's settings.",
+    response: SettingsOut,
+  },
+  'PUT /v1/admin/settings': {
+    handler: 'admin/put-settings',
+    access: ['operator'],
+    tag: 'admin',
+    summary:
+      'The operator sets the platform fee (0–50 %, for new engagements), the qualified-invoice number and the work types subject to withholding.',
+    body: PlatformSettingsInput,
+    response: SettingsOut,
   },
 } as const satisfies Record<RouteKey, Route>;
 

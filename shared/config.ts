@@ -16,6 +16,10 @@ const ConfigSchema = z.object({
   WEB_ORIGIN: z.url(),
   MAIL_FROM: z.string().min(3),
   STRIPE_PUBLISHABLE_KEY: z.string().default(''),
+  /** In AWS: the secret holding `{"secretKey","webhookSigningSecret"}`. Elsewhere the two variables below. */
+  STRIPE_SECRET_ARN: z.string().min(1).optional(),
+  STRIPE_SECRET_KEY: z.string().min(1).optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
   /** Set when the Stripe SDK talks to the local Stripe stand-in instead of Stripe. */
   STRIPE_API_BASE: z.url().optional(),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),

@@ -116,3 +116,10 @@ export const demoAccounts: DemoAccount[] = [
     },
   },
 ];
+
+/** The platform's settings: the default 10 % fee, a (fictitious) registration number, design work withheld. */
+export const demoSettings = {
+  platformFeePercent: 10,
+  invoiceRegistrationNumber: 'T1234567890123',
+  withholdingWorkTypes: ['design'],
+};

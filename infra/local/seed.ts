@@ -10,11 +10,12 @@ import { db, tableName } from '#shared/data/client.ts';
 import { applications } from '#shared/data/entities/application.ts';
 import { listingEntries } from '#shared/data/entities/listing.ts';
 import { projects } from '#shared/data/entities/project.ts';
+import { platformSettings } from '#shared/data/entities/settings.ts';
 import { userItem } from '#shared/data/entities/user.ts';
 import { now } from '#shared/data/entity.ts';
 import type { Profile } from '#shared/domain/profile.ts';
 import type { Project } from '#shared/domain/project.ts';
-import { DEMO_PASSWORD, demoAccounts } from './demo-data.ts';
+import { DEMO_PASSWORD, demoAccounts, demoSettings } from './demo-data.ts';
 import { demoProjects } from './demo-projects.ts';
 
 /** The Cognito `sub` of a user, creating the user with the demo password if they do not exist. */
@@ -138,4 +139,5 @@ export async function seed(cognito: CognitoIdentityProviderClient, userPoolId: s
       });
   }
   await seedProjects(userIds, profiles);
+  await platformSettings.putIfMissing({ ...demoSettings, updatedAt: now() });
 }

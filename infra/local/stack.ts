@@ -9,13 +9,15 @@ import { Mailbox } from './mailbox.ts';
 import { freePort } from './ports.ts';
 import { startScheduler } from './scheduler.ts';
 import { startStreamPoller } from './stream-poller.ts';
+import { LOCAL_STRIPE_KEYS, startLocalStripe } from './stripe/index.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 export type LocalCloudOptions = {
   /** Keep data under `.data/` between runs (npm start); otherwise everything lives in memory and a temp dir. */
   persistent: boolean;
-  ports: { gateway: number; dynamodb: number; cognito: number };
+  /** 0: a free port. The local Stripe's is optional (a free one). */
+  ports: { gateway: number; dynamodb: number; cognito: number; stripe?: number };
 };
 
 export type LocalCloud = {
@@ -25,6 +27,8 @@ export type LocalCloud = {
   userPoolId: string;
   clientId: string;
   tableName: string;
+  /** The local Stripe, unless STRIPE_SECRET_KEY was set (then the product talks to real Stripe). */
+  stripeUrl?: string;
   mailbox: Mailbox;
   runSchedule: (name: string) => Promise<unknown>;
   stop: () => Promise<void>;
@@ -73,6 +77,29 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       gatewayUrl: `${gatewayUrl}/_local/lambda`,
     });
     stops.push(() => cognito.stop());
+
+    // Without a key of its own the product talks to the local Stripe, which delivers webhooks to the gateway.
+    let stripeUrl: string | undefined;
+    const stripeKey = process.env.STRIPE_SECRET_KEY;
+    if (!stripeKey || stripeKey === LOCAL_STRIPE_KEYS.secretKey) {
+      const stripePort = await port(options.ports.stripe ?? 0);
+      const localStripe = await startLocalStripe({
+        port: stripePort,
+        publicUrl: `http://localhost:${stripePort}`,
+        secretKey: LOCAL_STRIPE_KEYS.secretKey,
+        webhookSecret: LOCAL_STRIPE_KEYS.webhookSecret,
+        webhookUrl: `${gatewayUrl}/v1/webhooks/stripe`,
+        dataFile: options.persistent ? join(dataDir, 'stripe.json') : undefined,
+      });
+      stops.push(() => localStripe.stop());
+      stripeUrl = localStripe.url;
+      Object.assign(process.env, {
+        STRIPE_SECRET_KEY: LOCAL_STRIPE_KEYS.secretKey,
+        STRIPE_WEBHOOK_SECRET: LOCAL_STRIPE_KEYS.webhookSecret,
+        STRIPE_PUBLISHABLE_KEY: LOCAL_STRIPE_KEYS.publishableKey,
+        STRIPE_API_BASE: localStripe.url,
+      });
+    }
 
     // What the CDK stack sets on every function, pointed at the local parts.
     Object.assign(process.env, {
@@ -142,6 +169,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       userPoolId: cognito.userPoolId,
       clientId: cognito.clientId,
       tableName: TABLE_NAME,
+      ...(stripeUrl ? { stripeUrl } : {}),
       mailbox,
       runSchedule: scheduler.runNow,
       stop,

@@ -16,6 +16,7 @@ const cloud = await startLocalCloud({
     gateway: envPort('PORT', 3000),
     dynamodb: envPort('DYNAMODB_PORT', 8000),
     cognito: envPort('COGNITO_PORT', 9229),
+    stripe: envPort('STRIPE_PORT', 12111),
   },
 });
 
@@ -36,6 +37,9 @@ if (ephemeral) {
   process.stdin.resume();
 } else {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const stripeLine = cloud.stripeUrl
+    ? `Local Stripe      ${cloud.stripeUrl}  (test cards: 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined)`
+    : `Stripe            real Stripe, STRIPE_SECRET_KEY is set (run: stripe listen --forward-to ${cloud.url}/v1/webhooks/stripe)`;
   console.log(`
   架け橋 Kakehashi is running (started in ${seconds} s)
 
@@ -43,6 +47,7 @@ if (ephemeral) {
     Mailbox           ${cloud.url}/dev/mailbox
     DynamoDB Local    ${cloud.dynamodbEndpoint}
     cognito-local     ${cloud.cognitoEndpoint}
+    ${stripeLine}
 
   Demo accounts (password for all: ${DEMO_PASSWORD})
 ${demoAccounts.map((a) => `    ${a.email.padEnd(34)} ${a.label}`).join('\n')}

@@ -30,7 +30,11 @@ function describe(error: unknown): { status: number; body: ErrorBody } {
   if (e?.name && THROTTLED.has(e.name))
     return reply(429, 'throttled', 'Too many requests. Please retry shortly.');
   const networkCode = e?.code ?? e?.cause?.code;
-  if ((networkCode && UNREACHABLE.has(networkCode)) || e?.name === 'TimeoutError') {
+  if (
+    (networkCode && UNREACHABLE.has(networkCode)) ||
+    e?.name === 'TimeoutError' ||
+    e?.name === 'StripeConnectionError'
+  ) {
     return reply(503, 'unavailable', 'The service is temporarily unavailable. Please try again shortly.');
   }
   return reply(500, 'internal', 'Something went wrong on our side. Please try again.');

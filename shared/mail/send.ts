@@ -25,3 +25,11 @@ export async function sendMail(to: string, mail: Mail): Promise<void> {
   );
   logger.info('mail sent', { template: mail.template });
 }
+
+/** Mail is a courtesy: a failure is logged, never turned into a failed request (the state already changed). */
+export const sendMailQuietly = (to: string | undefined, mail: Mail): Promise<void> | undefined =>
+  to
+    ? sendMail(to, mail).catch((error: Error) =>
+        logger.warn('mail not sent', { error, template: mail.template }),
+      )
+    : undefined;

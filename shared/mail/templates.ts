@@ -8,7 +8,7 @@ type Lang = { subject: string; body: string };
 const SIGNATURE_JA = '— 架け橋 Kakehashi';
 const SIGNATURE_EN = '— Kakehashi';
 
-function bilingual(template: string, ja: Lang, en: Lang): Mail {
+export function bilingual(template: string, ja: Lang, en: Lang): Mail {
   return {
     template,
     subject: `${ja.subject} / ${en.subject}`,

@@ -3,6 +3,7 @@ import { config } from '../config.ts';
 import { type Application, applications, cancellationReasons } from '../data/entities/application.ts';
 import { type Engagement, engagements } from '../data/entities/engagement.ts';
 import { projects } from '../data/entities/project.ts';
+import { platformSettings } from '../data/entities/settings.ts';
 import { type User, users } from '../data/entities/user.ts';
 import { now } from '../data/entity.ts';
 import { type Decision, decide, withdraw } from '../domain/application.ts';
@@ -111,7 +112,11 @@ export async function decideApplication(
   let moved: Application;
   try {
     if (step.to === 'accepted') {
-      const project = await ownProject(firmId, read.projectId);
+      const [project, settings, professional] = await Promise.all([
+        ownProject(firmId, read.projectId),
+        platformSettings.get(),
+        users.get(read.professionalId),
+      ]);
       const engagement: Engagement = {
         id: randomUUID(),
         applicationId: read.id,
@@ -123,7 +128,12 @@ export async function decideApplication(
         hoursPerMonth: project.hoursPerMonth,
         durationMonths: project.durationMonths,
         ...(project.startMonth ? { startMonth: project.startMonth } : {}),
+        platformFeePercent: settings.platformFeePercent,
+        workType: project.skills[0] ?? 'other',
+        firmName: project.organizationName,
+        professionalName: professional?.displayName ?? '—',
         state: 'awaiting_payment',
+        version: 0,
         createdAt: at,
         updatedAt: at,
       };

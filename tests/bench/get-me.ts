@@ -3,7 +3,7 @@ import { db, tableName } from '#shared/data/client.ts';
 import type { LocalCloud } from '../../infra/local/stack.ts';
 import { interleaved, percentile } from './stats.ts';
 
-async function idToken(cloud: LocalCloud, email: string, password: string) {
+export async function idToken(cloud: LocalCloud, email: string, password: string) {
   const res = await fetch(cloud.cognitoEndpoint, {
     method: 'POST',
     headers: {

@@ -9,6 +9,7 @@ import { measureBundles } from './bundles.ts';
 import { measureGetMe } from './get-me.ts';
 import { recordResults } from './record.ts';
 import { ms, ratio } from './stats.ts';
+import { measureWebhooks } from './webhooks.ts';
 
 /**
  * `npm run bench`: what BRIEF section 4 asks, as ratios taken within this one run, written to
@@ -22,136 +23,172 @@ const say = (line = '') => {
   console.log(line);
 };
 
-say(`### ${date} — ${machine}`);
-say();
-console.log('Bundling every function as CDK does and importing each cold, 15 times…');
-const bundles = await measureBundles(15);
-say(
-  '**Function bundles**: size, and cold start as a fresh `node` process that imports the bundle (median of 15), as a ratio to a hello-world bundle in the same run (target ≤ 1.5). "import" is the import alone, timed inside the process.',
-);
-say();
-say('| function | size | gzip | cold process | ratio | import | ');
-say('| --- | ---: | ---: | ---: | ---: | ---: |');
-const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-const h = bundles.hello;
-say(`| hello-world | ${kb(h.bytes)} | ${kb(h.gzipBytes)} | ${ms(h.coldMs)} | 1.00 | ${ms(h.importMs)} |`);
-const sdk = bundles.sdk;
-say(
-  `| *SDK floor: one GetItem* | ${kb(sdk.bytes)} | ${kb(sdk.gzipBytes)} | ${ms(sdk.coldMs)} | ${ratio(sdk.coldMs, h.coldMs)} | ${ms(sdk.importMs)} |`,
-);
-for (const f of bundles.functions) {
-  say(
-    `| ${f.handler} | ${kb(f.bytes)} | ${kb(f.gzipBytes)} | ${ms(f.coldMs)} | ${ratio(f.coldMs, h.coldMs)} | ${ms(f.importMs)} |`,
-  );
-}
-say();
+/** `BENCH_ONLY=webhooks,getme` runs some sections only (bundles, getme, webhooks, browse); the record says so. */
+const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+const wanted = (section: string) => !only || only.includes(section);
 
-// The web build measures its own initial JavaScript (web/vite.config.ts); build it so the figure is current.
-execSync('npm run build:web', { stdio: 'ignore' });
-const web = JSON.parse(readFileSync('web/dist/.vite/initial-js.json', 'utf8')) as {
-  gzipKB: number;
-  rawKB: number;
-  files: string[];
-};
-say(
-  `**Web app initial JavaScript**: ${web.gzipKB} KB gzipped (${web.rawKB} KB raw, ${web.files.length} files loaded before the first page renders), budget 250 KB gzipped.`,
-);
+say(`### ${date} — ${machine}${only ? ` (only: ${only.join(', ')})` : ''}`);
 say();
+if (wanted('bundles')) {
+  console.log('Bundling every function as CDK does and importing each cold, 15 times…');
+  const bundles = await measureBundles(15);
+  say(
+    '**Function bundles**: size, and cold start as a fresh `node` process that imports the bundle (median of 15), as a ratio to a hello-world bundle in the same run (target ≤ 1.5). "import" is the import alone, timed inside the process.',
+  );
+  say();
+  say('| function | size | gzip | cold process | ratio | import | ');
+  say('| --- | ---: | ---: | ---: | ---: | ---: |');
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  const h = bundles.hello;
+  say(`| hello-world | ${kb(h.bytes)} | ${kb(h.gzipBytes)} | ${ms(h.coldMs)} | 1.00 | ${ms(h.importMs)} |`);
+  const sdk = bundles.sdk;
+  say(
+    `| *SDK floor: one GetItem* | ${kb(sdk.bytes)} | ${kb(sdk.gzipBytes)} | ${ms(sdk.coldMs)} | ${ratio(sdk.coldMs, h.coldMs)} | ${ms(sdk.importMs)} |`,
+  );
+  for (const f of bundles.functions) {
+    say(
+      `| ${f.handler} | ${kb(f.bytes)} | ${kb(f.gzipBytes)} | ${ms(f.coldMs)} | ${ratio(f.coldMs, h.coldMs)} | ${ms(f.importMs)} |`,
+    );
+  }
+  say();
+
+  // The web build measures its own initial JavaScript (web/vite.config.ts); build it so the figure is current.
+  execSync('npm run build:web', { stdio: 'ignore' });
+  const web = JSON.parse(readFileSync('web/dist/.vite/initial-js.json', 'utf8')) as {
+    gzipKB: number;
+    rawKB: number;
+    files: string[];
+  };
+  say(
+    `**Web app initial JavaScript**: ${web.gzipKB} KB gzipped (${web.rawKB} KB raw, ${web.files.length} files loaded before the first page renders), budget 250 KB gzipped.`,
+  );
+  say();
+}
 
 console.log('Starting the local cloud (in memory)…');
 const cloud = await startLocalCloud({ persistent: false, ports: { gateway: 0, dynamodb: 0, cognito: 0 } });
 try {
-  const getMe = await measureGetMe(cloud, 'pro@demo.kakehashi.jp', DEMO_PASSWORD);
-  say(
-    '**`GET /v1/me` through the local gateway** (JWT verified, middleware, handler, GetItem) vs a bare SDK `GetItem` of the same item, 400 interleaved requests each:',
-  );
-  say();
-  say('| | p50 | p99 |');
-  say('| --- | ---: | ---: |');
-  say(`| GET /v1/me | ${ms(getMe.api.p50)} | ${ms(getMe.api.p99)} |`);
-  say(`| bare GetItem | ${ms(getMe.getItem.p50)} | ${ms(getMe.getItem.p99)} |`);
-  say(`| ratio | ${ratio(getMe.api.p50, getMe.getItem.p50)} | ${ratio(getMe.api.p99, getMe.getItem.p99)} |`);
-  say();
+  if (wanted('getme')) {
+    const getMe = await measureGetMe(cloud, 'pro@demo.kakehashi.jp', DEMO_PASSWORD);
+    say(
+      '**`GET /v1/me` through the local gateway** (JWT verified, middleware, handler, GetItem) vs a bare SDK `GetItem` of the same item, 400 interleaved requests each:',
+    );
+    say();
+    say('| | p50 | p99 |');
+    say('| --- | ---: | ---: |');
+    say(`| GET /v1/me | ${ms(getMe.api.p50)} | ${ms(getMe.api.p99)} |`);
+    say(`| bare GetItem | ${ms(getMe.getItem.p50)} | ${ms(getMe.getItem.p99)} |`);
+    say(
+      `| ratio | ${ratio(getMe.api.p50, getMe.getItem.p50)} | ${ratio(getMe.api.p99, getMe.getItem.p99)} |`,
+    );
+    say();
+  }
+  if (wanted('webhooks')) {
+    const hooks = await measureWebhooks(cloud);
+    say(
+      `**Stripe webhooks through the local gateway**: ${hooks.delivered.toLocaleString('en')} signed events — ${hooks.unique} real events of ${hooks.engagements} retainers on the local Stripe (each checkout and ${hooks.renewals} monthly renewals: ${hooks.types.join(', ')}) and ${hooks.duplicates} repeats (${((hooks.duplicates / hooks.delivered) * 100).toFixed(0)} %) — shuffled and posted ${hooks.concurrency} at a time. Each one is verified, re-read from the local Stripe and applied once. \`GET /v1/health\` the same number of times, same concurrency, for scale.`,
+    );
+    say();
+    say('| | per second | p50 | p99 | answers |');
+    say('| --- | ---: | ---: | ---: | --- |');
+    say(
+      `| webhooks | ${hooks.perSecond.toFixed(0)} | ${ms(hooks.p50)} | ${ms(hooks.p99)} | ${Object.entries(
+        hooks.statuses,
+      )
+        .map(([s, n]) => `${n} × ${s}`)
+        .join(', ')} |`,
+    );
+    say(`| GET /v1/health | ${hooks.health.perSecond.toFixed(0)} | ${ms(hooks.health.p50)} | | |`);
+    say();
+    say(
+      hooks.finalStateCorrect
+        ? `Final state as expected: all ${hooks.engagements} engagements active, each with ${1 + hooks.renewals} paid months whose net + fee = gross.`
+        : `**Final state WRONG**: ${hooks.wrong.slice(0, 10).join('; ')}`,
+    );
+    say();
+  }
 
-  const large = Number(process.env.BENCH_PROJECTS ?? 100_000);
-  const small = Math.min(1_000, large);
-  const postings = (process.env.BENCH_POSTINGS ?? 'brief') as PostingStyle;
-  const browse = await measureBrowse(cloud, { small, large, rounds: 400, postings });
-  const n = (x: number) => x.toLocaleString('en');
-  const clock = (ms: number) => `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
-  say(
-    `**Catalogue**: ${n(browse.large?.projects ?? browse.small.projects)} synthetic open projects (\`scripts/seed-projects.ts\`, seed 42, ${postings} postings), written with their listing entries by BatchWriteItem:`,
-  );
-  say();
-  for (const s of browse.seeding) {
+  if (wanted('browse')) {
+    const large = Number(process.env.BENCH_PROJECTS ?? 100_000);
+    const small = Math.min(1_000, large);
+    const postings = (process.env.BENCH_POSTINGS ?? 'brief') as PostingStyle;
+    const browse = await measureBrowse(cloud, { small, large, rounds: 400, postings });
+    const n = (x: number) => x.toLocaleString('en');
+    const clock = (ms: number) => `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
     say(
-      `- ${n(s.projects)} projects, ${n(s.items)} items (${(s.listingEntries / s.projects).toFixed(1)} listing entries per project) in ${clock(s.elapsedMs)}: ${n(Math.round((s.projects / s.elapsedMs) * 1000))} projects/s, ${n(Math.round((s.items / s.elapsedMs) * 1000))} items/s.`,
+      `**Catalogue**: ${n(browse.large?.projects ?? browse.small.projects)} synthetic open projects (\`scripts/seed-projects.ts\`, seed 42, ${postings} postings), written with their listing entries by BatchWriteItem:`,
     );
-  }
-  say();
-  const sizes = [browse.small, ...(browse.large ? [browse.large] : [])];
-  const page = (c: CaseFigures) => `${c.items} / ${c.reads} / ${c.scanned}`;
-  say(
-    "**Browse through the local gateway** (`GET /v1/projects`: HTTP, Lambda event, middleware, validation, JSON; page 1 of 20, newest first) vs the bare SDK calls that return the same page: the listing `Query` (same partition, FilterExpression, Limit and loop, from `plan()`) and the `BatchGetItem` of the page's projects — a listing entry does not carry the applicant count, which changes with every application, so no single Query can return a page. 400 interleaved requests each; target ≤ 1.5. The last two columns compare with the listing Query alone. Page: items / Queries / entries read.",
-  );
-  say();
-  say(
-    '| filter | projects | page | gateway p50 | p99 | bare Query + BatchGetItem p50 | p99 | **ratio p50** | **ratio p99** | listing Query alone p50 | gateway ÷ Query alone p50 |',
-  );
-  say('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const size of sizes) {
-    for (const c of [...size.filters, ...size.keywords]) {
+    say();
+    for (const s of browse.seeding) {
       say(
-        `| ${c.label} \`${c.qs}\` | ${n(size.projects)} | ${page(c)} | ${ms(c.api.p50)} | ${ms(c.api.p99)} | ${ms(c.queryAndGet.p50)} | ${ms(c.queryAndGet.p99)} | ${ratio(c.api.p50, c.queryAndGet.p50)} | ${ratio(c.api.p99, c.queryAndGet.p99)} | ${ms(c.query.p50)} | ${ratio(c.api.p50, c.query.p50)} |`,
+        `- ${n(s.projects)} projects, ${n(s.items)} items (${(s.listingEntries / s.projects).toFixed(1)} listing entries per project) in ${clock(s.elapsedMs)}: ${n(Math.round((s.projects / s.elapsedMs) * 1000))} projects/s, ${n(Math.round((s.items / s.elapsedMs) * 1000))} items/s.`,
       );
     }
-  }
-  say();
-  if (browse.large) {
-    const big = browse.large;
+    say();
+    const sizes = [browse.small, ...(browse.large ? [browse.large] : [])];
+    const page = (c: CaseFigures) => `${c.items} / ${c.reads} / ${c.scanned}`;
     say(
-      `**Browse at ${n(big.projects)} vs ${n(browse.small.projects)} projects** through the gateway, the same requests (target ≤ 1.2). The two sizes are measured minutes apart in this run (the catalogue grows in between), so they cannot be interleaved; the bare Query + BatchGetItem columns show how much of a change is DynamoDB Local's.`,
+      "**Browse through the local gateway** (`GET /v1/projects`: HTTP, Lambda event, middleware, validation, JSON; page 1 of 20, newest first) vs the bare SDK calls that return the same page: the listing `Query` (same partition, FilterExpression, Limit and loop, from `plan()`) and the `BatchGetItem` of the page's projects — a listing entry does not carry the applicant count, which changes with every application, so no single Query can return a page. 400 interleaved requests each; target ≤ 1.5. The last two columns compare with the listing Query alone. Page: items / Queries / entries read.",
     );
     say();
     say(
-      `| filter | page at ${n(browse.small.projects)} | page at ${n(big.projects)} | gateway p50 | p99 | bare Query + BatchGetItem p50 | p99 |`,
+      '| filter | projects | page | gateway p50 | p99 | bare Query + BatchGetItem p50 | p99 | **ratio p50** | **ratio p99** | listing Query alone p50 | gateway ÷ Query alone p50 |',
     );
-    say('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-    const all = [...browse.small.filters, ...browse.small.keywords];
-    const bigAll = [...big.filters, ...big.keywords];
-    all.forEach((c, i) => {
-      const d = bigAll[i] as CaseFigures;
+    say('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const size of sizes) {
+      for (const c of [...size.filters, ...size.keywords]) {
+        say(
+          `| ${c.label} \`${c.qs}\` | ${n(size.projects)} | ${page(c)} | ${ms(c.api.p50)} | ${ms(c.api.p99)} | ${ms(c.queryAndGet.p50)} | ${ms(c.queryAndGet.p99)} | ${ratio(c.api.p50, c.queryAndGet.p50)} | ${ratio(c.api.p99, c.queryAndGet.p99)} | ${ms(c.query.p50)} | ${ratio(c.api.p50, c.query.p50)} |`,
+        );
+      }
+    }
+    say();
+    if (browse.large) {
+      const big = browse.large;
       say(
-        `| ${c.label} | ${page(c)} | ${page(d)} | ${ratio(d.api.p50, c.api.p50)} | ${ratio(d.api.p99, c.api.p99)} | ${ratio(d.queryAndGet.p50, c.queryAndGet.p50)} | ${ratio(d.queryAndGet.p99, c.queryAndGet.p99)} |`,
+        `**Browse at ${n(big.projects)} vs ${n(browse.small.projects)} projects** through the gateway, the same requests (target ≤ 1.2). The two sizes are measured minutes apart in this run (the catalogue grows in between), so they cannot be interleaved; the bare Query + BatchGetItem columns show how much of a change is DynamoDB Local's.`,
       );
-    });
+      say();
+      say(
+        `| filter | page at ${n(browse.small.projects)} | page at ${n(big.projects)} | gateway p50 | p99 | bare Query + BatchGetItem p50 | p99 |`,
+      );
+      say('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+      const all = [...browse.small.filters, ...browse.small.keywords];
+      const bigAll = [...big.filters, ...big.keywords];
+      all.forEach((c, i) => {
+        const d = bigAll[i] as CaseFigures;
+        say(
+          `| ${c.label} | ${page(c)} | ${page(d)} | ${ratio(d.api.p50, c.api.p50)} | ${ratio(d.api.p99, c.api.p99)} | ${ratio(d.queryAndGet.p50, c.queryAndGet.p50)} | ${ratio(d.queryAndGet.p99, c.queryAndGet.p99)} |`,
+        );
+      });
+      say();
+    }
+    say(
+      '**Keyword search**: the term looked up, the page, latency through the gateway, and read capacity units per page as DynamoDB Local reports them (listing Query as `browseProjects` measures it, plus the BatchGetItem of the page, eventually consistent).',
+    );
+    say();
+    say('| query | term | projects | page | p50 | p99 | RCU Query | RCU BatchGetItem | RCU per page |');
+    say('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const size of sizes) {
+      for (const c of size.keywords) {
+        say(
+          `| ${c.label} | \`${c.partition.replace('LIST#TERM#', '')}\` | ${n(size.projects)} | ${page(c)} | ${ms(c.api.p50)} | ${ms(c.api.p99)} | ${c.rcu.query} | ${c.rcu.batchGet} | ${c.rcu.query + c.rcu.batchGet} |`,
+        );
+      }
+    }
+    say();
+    const fp = browse.fullPostings;
+    say(
+      `**Capacity per page on full-length postings** (${n(fp.seeded.projects)} projects with ≈ 160-character summaries, ${(fp.seeded.listingEntries / fp.seeded.projects).toFixed(1)} listing entries each, in a table of their own): the listing entries carry the searchable text, so their size, and the Query's units, grow with it.`,
+    );
+    say();
+    say('| filter or query | page | RCU Query | RCU BatchGetItem | RCU per page |');
+    say('| --- | ---: | ---: | ---: | ---: |');
+    for (const c of fp.cases) {
+      say(`| ${c.label} | ${c.items} / ${c.reads} | ${c.query} | ${c.batchGet} | ${c.query + c.batchGet} |`);
+    }
     say();
   }
-  say(
-    '**Keyword search**: the term looked up, the page, latency through the gateway, and read capacity units per page as DynamoDB Local reports them (listing Query as `browseProjects` measures it, plus the BatchGetItem of the page, eventually consistent).',
-  );
-  say();
-  say('| query | term | projects | page | p50 | p99 | RCU Query | RCU BatchGetItem | RCU per page |');
-  say('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const size of sizes) {
-    for (const c of size.keywords) {
-      say(
-        `| ${c.label} | \`${c.partition.replace('LIST#TERM#', '')}\` | ${n(size.projects)} | ${page(c)} | ${ms(c.api.p50)} | ${ms(c.api.p99)} | ${c.rcu.query} | ${c.rcu.batchGet} | ${c.rcu.query + c.rcu.batchGet} |`,
-      );
-    }
-  }
-  say();
-  const fp = browse.fullPostings;
-  say(
-    `**Capacity per page on full-length postings** (${n(fp.seeded.projects)} projects with ≈ 160-character summaries, ${(fp.seeded.listingEntries / fp.seeded.projects).toFixed(1)} listing entries each, in a table of their own): the listing entries carry the searchable text, so their size, and the Query's units, grow with it.`,
-  );
-  say();
-  say('| filter or query | page | RCU Query | RCU BatchGetItem | RCU per page |');
-  say('| --- | ---: | ---: | ---: | ---: |');
-  for (const c of fp.cases) {
-    say(`| ${c.label} | ${c.items} / ${c.reads} | ${c.query} | ${c.batchGet} | ${c.query + c.batchGet} |`);
-  }
-  say();
 } finally {
   await cloud.stop();
 }

@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routeKeys } from '#functions/routes.ts';
 import { call } from '../support/api.ts';
+import {
+  acceptedEngagement,
+  engagementIn,
+  onboardPayouts,
+  payCheckout,
+  TEST_SETTINGS,
+} from '../support/payments.ts';
 import { PERSONAS, type Persona, type Personas, personas } from '../support/personas.ts';
 import { openProject, projectBody } from '../support/projects.ts';
 
@@ -24,7 +31,22 @@ type Fixtures = {
   withApplication: string;
   applicationA: string;
   toWithdraw: string;
+  awaitingPayment: string;
+  toPause: string;
+  toResume: string;
+  toCancel: string;
 };
+
+/** An engagement between firm A and professional A: both parties may, firm B and professional B are told it does not exist. */
+const partiesOf = (status: number) => ({
+  anonymous: 401,
+  firmA: status,
+  proA: status,
+  firmB: 404,
+  proB: 404,
+  others: 403,
+});
+const prosOnly = (status: number) => ({ anonymous: 401, proA: status, proB: status, others: 403 });
 
 const matrix = (f: Fixtures): Record<string, Case> => ({
   'GET /v1/health': { path: '/v1/health', expect: everyone(200) },
@@ -76,6 +98,48 @@ const matrix = (f: Fixtures): Record<string, Case> => ({
     path: `/v1/applications/${f.toWithdraw}/withdraw`,
     expect: { anonymous: 401, proA: 200, proB: 404, others: 403 },
   },
+  'GET /v1/engagements': {
+    path: '/v1/engagements',
+    expect: { anonymous: 401, firmA: 200, firmB: 200, proA: 200, proB: 200, others: 403 },
+  },
+  'GET /v1/engagements/{id}': { path: `/v1/engagements/${f.awaitingPayment}`, expect: partiesOf(200) },
+  'GET /v1/engagements/{id}/invoices': {
+    path: `/v1/engagements/${f.toPause}/invoices`,
+    expect: partiesOf(200),
+  },
+  'POST /v1/engagements/{id}/checkout': {
+    path: `/v1/engagements/${f.awaitingPayment}/checkout`,
+    expect: firmAOwns(200),
+  },
+  'POST /v1/engagements/{id}/pause': { path: `/v1/engagements/${f.toPause}/pause`, expect: firmAOwns(200) },
+  'POST /v1/engagements/{id}/resume': {
+    path: `/v1/engagements/${f.toResume}/resume`,
+    expect: firmAOwns(200),
+  },
+  'POST /v1/engagements/{id}/cancel': {
+    path: `/v1/engagements/${f.toCancel}/cancel`,
+    expect: firmAOwns(200),
+  },
+  // Firm B has never paid: nothing to manage yet.
+  'POST /v1/billing/portal': { path: '/v1/billing/portal', expect: { ...firmsOnly(200), firmB: 409 } },
+  'GET /v1/me/payouts': { path: '/v1/me/payouts', expect: prosOnly(200) },
+  'POST /v1/me/payouts/onboarding': { path: '/v1/me/payouts/onboarding', expect: prosOnly(200) },
+  'GET /v1/me/earnings': { path: '/v1/me/earnings?year=2026', expect: prosOnly(200) },
+  // Stripe's route: nobody gets in without Stripe's signature, whoever they are.
+  'POST /v1/webhooks/stripe': {
+    path: '/v1/webhooks/stripe',
+    json: { type: 'invoice.paid' },
+    expect: everyone(400),
+  },
+  'GET /v1/admin/settings': {
+    path: '/v1/admin/settings',
+    expect: { anonymous: 401, operator: 200, others: 403 },
+  },
+  'PUT /v1/admin/settings': {
+    path: '/v1/admin/settings',
+    json: TEST_SETTINGS,
+    expect: { anonymous: 401, operator: 200, others: 403 },
+  },
 });
 
 describe('authorization matrix', () => {
@@ -95,7 +159,26 @@ describe('authorization matrix', () => {
           json: { proposal: 'A' },
         })
       ).body.id as string;
+    await onboardPayouts(who.proA.token as string);
+    const engagement = () => acceptedEngagement(firmA, who.proA.token as string);
+    const paid = async () => {
+      const id = await engagement();
+      await payCheckout(firmA, id);
+      await engagementIn(firmA, id, 'active');
+      return id;
+    };
+    const [awaitingPayment, toPause, toResume, toCancel] = await Promise.all([
+      engagement(),
+      paid(),
+      paid(),
+      paid(),
+    ]);
+    await call('POST', `/v1/engagements/${toResume}/pause`, { token: firmA });
     f = {
+      awaitingPayment,
+      toPause,
+      toResume,
+      toCancel,
       draft: await draft(),
       toPublish: await draft(),
       toClose: (await openProject(firmA)).id,
@@ -104,7 +187,7 @@ describe('authorization matrix', () => {
       applicationA: await apply(withApplication),
       toWithdraw: await apply(toWithdraw),
     };
-  }, 60_000);
+  }, 90_000);
 
   it('covers every route of the route table', () => {
     expect(Object.keys(matrix({} as Fixtures)).sort()).toEqual([...routeKeys].sort());

@@ -18,9 +18,11 @@ let child: ChildProcess | undefined;
  * (so tests talk to it only over HTTP), and stops it when the run ends.
  */
 export async function setup(project: TestProject) {
+  // Tests always run against the local Stripe, even in a shell that has real Stripe keys.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('STRIPE_')));
   child = spawn(process.execPath, ['infra/local/start.ts', '--ephemeral'], {
     stdio: ['pipe', 'pipe', 'inherit'],
-    env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'ERROR' },
+    env: { ...env, POWERTOOLS_LOG_LEVEL: 'ERROR' },
   });
   const info = await new Promise<CloudInfo>((resolve, reject) => {
     let out = '';

@@ -19,6 +19,10 @@ const MyApplicationsPage = lazy(() => import('./pages/MyApplications.tsx'));
 const MyProjectsPage = lazy(() => import('./pages/MyProjects.tsx'));
 const ProjectEditorPage = lazy(() => import('./pages/ProjectEditor.tsx'));
 const ApplicantsPage = lazy(() => import('./pages/Applicants.tsx'));
+const EngagementsPage = lazy(() => import('./pages/Engagements.tsx'));
+const EngagementPage = lazy(() => import('./pages/Engagement.tsx'));
+const PayoutsPage = lazy(() => import('./pages/Payouts.tsx'));
+const EarningsPage = lazy(() => import('./pages/Earnings.tsx'));
 
 const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
 
@@ -60,6 +64,10 @@ export function App() {
         <Route path="my/projects/new" element={signedIn(<ProjectEditorPage />)} />
         <Route path="my/projects/:id/edit" element={signedIn(<ProjectEditorPage />)} />
         <Route path="my/projects/:id/applicants" element={signedIn(<ApplicantsPage />)} />
+        <Route path="engagements" element={signedIn(<EngagementsPage />)} />
+        <Route path="engagements/:id" element={signedIn(<EngagementPage />)} />
+        <Route path="payouts" element={signedIn(<PayoutsPage />)} />
+        <Route path="earnings" element={signedIn(<EarningsPage />)} />
         <Route path="dev/mailbox" element={<MailboxPage />} />
         <Route path="docs/api" element={<ApiDocsPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -23,7 +23,7 @@ export function Layout() {
           <Burger
             opened={menu === 'open'}
             onClick={() => setMenu(menu === 'open' ? 'closed' : 'open')}
-            hiddenFrom="md"
+            hiddenFrom="lg"
             size="sm"
             aria-label={t('app.menu')}
             aria-expanded={menu === 'open'}
@@ -40,17 +40,17 @@ export function Layout() {
               Kakehashi
             </span>
           </Link>
-          <Box component="nav" aria-label={t('app.mainNav')} visibleFrom="md" ml="md">
+          <Box component="nav" aria-label={t('app.mainNav')} visibleFrom="lg" ml="md">
             <NavList />
           </Box>
           <Group gap="xs" ml="auto" wrap="nowrap">
             <LanguageSwitch />
             {!session && (
-              <Button component={Link} to="/signin" variant="default" size="compact-md" hiddenFrom="md">
+              <Button component={Link} to="/signin" variant="default" size="compact-md" hiddenFrom="lg">
                 {t('nav.signIn')}
               </Button>
             )}
-            <Group visibleFrom="md" gap="xs" wrap="nowrap">
+            <Group visibleFrom="lg" gap="xs" wrap="nowrap">
               {session && (
                 <Text size="sm" c="dimmed" maw={220} truncate="end" title={session.email} visibleFrom="xl">
                   {session.email}

@@ -18,6 +18,8 @@ function useNavItems() {
   if (session && me.data?.role === 'professional')
     items.push({ to: '/my/applications', label: t('nav.myApplications') });
   if (session && me.data?.role === 'firm') items.push({ to: '/my/projects', label: t('nav.myProjects') });
+  if (session && (me.data?.role === 'firm' || me.data?.role === 'professional'))
+    items.push({ to: '/engagements', label: t('nav.engagements') });
   if (session) items.push({ to: '/me', label: t('nav.profile') });
   if (me.data?.role === 'operator') items.push({ to: '/admin', label: t('nav.admin') });
   if (isLocal(config.data)) items.push({ to: '/dev/mailbox', label: t('nav.mailbox') });

@@ -14,6 +14,7 @@ import {
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PlatformSettingsForm } from '../admin/PlatformSettingsForm.tsx';
 import { api } from '../api.ts';
 import { EMAIL_PATTERN } from '../auth/errors.ts';
 import { LoadError, Loading } from '../components/Loading.tsx';
@@ -158,7 +159,7 @@ function InviteForm() {
   );
 }
 
-/** The operator's page: invite region staff. */
+/** The operator's page: invite region staff; the platform's fee, invoice number and withholding. */
 export default function AdminPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -172,15 +173,26 @@ export default function AdminPage() {
           {t('admin.forbidden')}
         </Alert>
       ) : (
-        <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="invite-title">
-          <Title order={2} id="invite-title" size="h3">
-            {t('admin.inviteTitle')}
-          </Title>
-          <Text mt="xs" mb="md">
-            {t('admin.inviteLead')}
-          </Text>
-          <InviteForm />
-        </Paper>
+        <Stack gap="xl">
+          <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="invite-title">
+            <Title order={2} id="invite-title" size="h3">
+              {t('admin.inviteTitle')}
+            </Title>
+            <Text mt="xs" mb="md">
+              {t('admin.inviteLead')}
+            </Text>
+            <InviteForm />
+          </Paper>
+          <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="settings-title">
+            <Title order={2} id="settings-title" size="h3">
+              {t('settings.title')}
+            </Title>
+            <Text mt="xs" mb="md">
+              {t('settings.lead')}
+            </Text>
+            <PlatformSettingsForm />
+          </Paper>
+        </Stack>
       )}
     </Page>
   );

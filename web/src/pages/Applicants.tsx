@@ -33,7 +33,7 @@ function Applicants({ me }: { me: Profile }) {
   const owner = project.data?.firmId === me.userId;
   const applicants = useApplicants(id, owner);
   const decide = useDecide();
-  const [notice, setNotice] = useState<{ text: string; accepted: boolean }>();
+  const [notice, setNotice] = useState<{ text: string; accepted: boolean; engagementId?: string }>();
   const [error, setError] = useState<string>();
 
   if (project.isPending) return <Loading />;
@@ -67,7 +67,11 @@ function Applicants({ me }: { me: Profile }) {
           : result.status === 'declined'
             ? 'applicants.declinedNotice'
             : 'applicants.shortlistedNotice';
-      setNotice({ text: t(key, { name }), accepted: result.status === 'accepted' });
+      setNotice({
+        text: t(key, { name }),
+        accepted: result.status === 'accepted',
+        ...(result.engagementId ? { engagementId: result.engagementId } : {}),
+      });
     } catch (e) {
       // Decided elsewhere meanwhile: the list is fetched again and shows what stands.
       setError(generalError(t, e));
@@ -94,6 +98,13 @@ function Applicants({ me }: { me: Profile }) {
             onClose={() => setNotice(undefined)}
           >
             {notice.text}
+            {notice.engagementId && (
+              <div style={{ marginTop: '0.5rem' }}>
+                <Anchor component={Link} to={`/engagements/${notice.engagementId}`} fw={700}>
+                  {t('applicants.viewEngagement')}
+                </Anchor>
+              </div>
+            )}
           </Alert>
         )}
       </div>
@@ -174,9 +185,22 @@ function ApplicantCard({
         <ApplicationStatusBadge status={a.status} />
       </Group>
       {a.status === 'accepted' && (
-        <Text fw={700} c="teal.9" mt="xs">
-          {t('applicants.engagement')}
-        </Text>
+        <Group gap="sm" mt="xs">
+          <Text fw={700} c="teal.9">
+            {t('applicants.engagement')}
+          </Text>
+          {a.engagementId && (
+            <Button
+              component={Link}
+              to={`/engagements/${a.engagementId}`}
+              size="xs"
+              variant="light"
+              aria-describedby={nameId}
+            >
+              {t('applicants.viewEngagement')}
+            </Button>
+          )}
+        </Group>
       )}
       <dl className="fields" style={{ marginTop: '0.5rem' }}>
         {rows.map(([label, value]) => (

@@ -143,6 +143,19 @@ function ApplicationItem({
           {t('applications.acceptedNote')}
         </Text>
       )}
+      {a.status === 'accepted' && a.engagementId && (
+        <Group mt="sm">
+          <Button
+            component={Link}
+            to={`/engagements/${a.engagementId}`}
+            variant="light"
+            size="sm"
+            aria-describedby={titleId}
+          >
+            {t('applications.viewEngagement')}
+          </Button>
+        </Group>
+      )}
       {a.project.status === 'closed' && a.status !== 'accepted' && (
         <Text mt="sm" size="sm" c="dimmed">
           {t('applications.projectClosed')}

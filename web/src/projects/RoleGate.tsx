@@ -16,7 +16,7 @@ export function RoleGate({
   title,
   children,
 }: {
-  only: 'professional' | 'firm';
+  only: 'professional' | 'firm' | readonly ('professional' | 'firm')[];
   title: string;
   children: (me: Profile) => ReactNode;
 }) {
@@ -39,11 +39,18 @@ export function RoleGate({
         </Anchor>
       </Page>
     );
-  if (me.data.role !== role)
+  const roles: readonly string[] = typeof role === 'string' ? [role] : role;
+  if (!roles.includes(me.data.role))
     return (
       <Page title={title}>
         <Alert color="gray" role="status">
-          {t(role === 'firm' ? 'projects.onlyFirms' : 'projects.onlyProfessionals')}
+          {t(
+            roles.length > 1
+              ? 'engagements.onlyParties'
+              : roles[0] === 'firm'
+                ? 'projects.onlyFirms'
+                : 'projects.onlyProfessionals',
+          )}
         </Alert>
       </Page>
     );

@@ -1,0 +1,6 @@
+import { saveSettings } from '#shared/billing/settings.ts';
+import { endpoint } from '../endpoint.ts';
+
+export const handler = endpoint('PUT /v1/admin/settings', async ({ profile, body }) => ({
+  json: await saveSettings(body, profile.userId),
+}));

@@ -1,0 +1,6 @@
+import { billingPortal } from '#shared/billing/manage.ts';
+import { endpoint } from '../endpoint.ts';
+
+export const handler = endpoint('POST /v1/billing/portal', async ({ profile }) => ({
+  json: await billingPortal(profile.userId),
+}));

@@ -1,0 +1,14 @@
+import { applyStripeEvent, verifiedEvent } from '#shared/billing/webhook.ts';
+import { logger } from '#shared/logger.ts';
+import { endpoint } from '../endpoint.ts';
+
+/** Stripe signs the exact bytes it sent: verify those, never a re-serialised body. */
+export const handler = endpoint('POST /v1/webhooks/stripe', async ({ event: request }) => {
+  const raw = request.isBase64Encoded
+    ? Buffer.from(request.body ?? '', 'base64').toString('utf8')
+    : (request.body ?? '');
+  const event = await verifiedEvent(raw, request.headers?.['stripe-signature']);
+  const outcome = await applyStripeEvent(event);
+  logger.info('stripe event', { id: event.id, type: event.type, outcome });
+  return { json: { received: true } };
+});

@@ -1,0 +1,6 @@
+import { oneEngagement } from '#shared/billing/views.ts';
+import { endpoint } from '../endpoint.ts';
+
+export const handler = endpoint('GET /v1/engagements/{id}', async ({ profile, params }) => ({
+  json: await oneEngagement(profile.userId, params.id),
+}));

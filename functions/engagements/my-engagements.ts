@@ -1,0 +1,6 @@
+import { myEngagements } from '#shared/billing/views.ts';
+import { endpoint } from '../endpoint.ts';
+
+export const handler = endpoint('GET /v1/engagements', async ({ profile }) => ({
+  json: { items: await myEngagements(profile.userId, profile.role === 'firm' ? 'firm' : 'professional') },
+}));

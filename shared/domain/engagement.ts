@@ -1,0 +1,64 @@
+/**
+ * An engagement's life (BRIEF 2.3), decided from the state of its Stripe subscription rather than from the type
+ * of the event that reported it: events arrive late, twice or out of order, and the subscription as Stripe has it
+ * now is the one truth they all converge to.
+ */
+export const ENGAGEMENT_STATES = [
+  'awaiting_payment',
+  'active',
+  'paused',
+  'past_due',
+  'ending',
+  'ended',
+] as const;
+export type EngagementState = (typeof ENGAGEMENT_STATES)[number];
+
+/** What the state depends on in a subscription (Stripe's fields, without Stripe's types: the domain is plain). */
+export type SubscriptionFacts = {
+  status: string;
+  pauseCollection: boolean;
+  cancelAtPeriodEnd: boolean;
+};
+
+export function stateOfSubscription(s: SubscriptionFacts): EngagementState {
+  switch (s.status) {
+    case 'canceled':
+    case 'incomplete_expired':
+      return 'ended';
+    case 'past_due':
+    case 'unpaid':
+      return 'past_due';
+    case 'incomplete':
+      return 'awaiting_payment';
+    case 'paused':
+      return 'paused';
+    default:
+      // active, trialing
+      if (s.cancelAtPeriodEnd) return 'ending';
+      if (s.pauseCollection) return 'paused';
+      return 'active';
+  }
+}
+
+export type EngagementAction = 'checkout' | 'pause' | 'resume' | 'cancel';
+
+/** Which of the firm's actions each state allows; the reason is shown to the firm when it does not. */
+export function canDo(
+  state: EngagementState,
+  action: EngagementAction,
+): { ok: true } | { ok: false; reason: string } {
+  const allowed: Record<EngagementAction, readonly EngagementState[]> = {
+    checkout: ['awaiting_payment'],
+    pause: ['active'],
+    resume: ['paused'],
+    cancel: ['active', 'paused', 'past_due'],
+  };
+  if (allowed[action].includes(state)) return { ok: true };
+  const reasons: Record<EngagementAction, string> = {
+    checkout: 'This engagement is already paid for; manage it from its page.',
+    pause: 'Only an active engagement can be paused.',
+    resume: 'Only a paused engagement can be resumed.',
+    cancel: 'This engagement is already ending or ended.',
+  };
+  return { ok: false, reason: reasons[action] };
+}

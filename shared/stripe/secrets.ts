@@ -1,0 +1,34 @@
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import * as z from 'zod';
+import { config } from '../config.ts';
+
+/** Stripe's secret key and the webhook signing secret: from Secrets Manager in AWS, from the environment otherwise. */
+export type StripeSecrets = { secretKey: string; webhookSigningSecret: string };
+
+const SecretJson = z.object({ secretKey: z.string().min(1), webhookSigningSecret: z.string().min(1) });
+
+let cached: Promise<StripeSecrets> | undefined;
+
+async function load(): Promise<StripeSecrets> {
+  const c = config();
+  if (c.STRIPE_SECRET_ARN) {
+    const out = await new SecretsManagerClient({}).send(
+      new GetSecretValueCommand({ SecretId: c.STRIPE_SECRET_ARN }),
+    );
+    return SecretJson.parse(JSON.parse(out.SecretString ?? '{}'));
+  }
+  if (!c.STRIPE_SECRET_KEY || !c.STRIPE_WEBHOOK_SECRET)
+    throw new Error(
+      'Stripe is not configured: set STRIPE_SECRET_ARN, or STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET',
+    );
+  return { secretKey: c.STRIPE_SECRET_KEY, webhookSigningSecret: c.STRIPE_WEBHOOK_SECRET };
+}
+
+/** Read once per container; a failed read is tried again on the next call. */
+export function stripeSecrets(): Promise<StripeSecrets> {
+  cached ??= load().catch((error: unknown) => {
+    cached = undefined;
+    throw error;
+  });
+  return cached;
+}
