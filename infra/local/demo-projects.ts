@@ -6,7 +6,8 @@ export type DemoProject = ProjectInput & {
   firm: string;
   status: 'open' | 'draft';
   daysAgo: number;
-  applicants?: { pro: string; proposal: string }[];
+  /** `retainer`: the firm accepts this one and pays its first month, so the demo has a running engagement. */
+  applicants?: { pro: string; proposal: string; retainer?: true }[];
 };
 
 export const demoProjects: DemoProject[] = [
@@ -50,6 +51,13 @@ export const demoProjects: DemoProject[] = [
     remote: 'full',
     durationMonths: 4,
     shortTime: true,
+    applicants: [
+      {
+        pro: 'pro2@demo.kakehashi.jp',
+        proposal: '返礼品の企画と寄附者向けの文章を、月12時間・リモートでお手伝いします。',
+        retainer: true,
+      },
+    ],
   },
   {
     key: 'amami-shochu-export',

@@ -17,6 +17,7 @@ import type { Profile } from '#shared/domain/profile.ts';
 import type { Project } from '#shared/domain/project.ts';
 import { DEMO_PASSWORD, demoAccounts, demoSettings } from './demo-data.ts';
 import { demoProjects } from './demo-projects.ts';
+import { type DemoRetainer, seedRetainers } from './seed-retainers.ts';
 
 /** The Cognito `sub` of a user, creating the user with the demo password if they do not exist. */
 async function ensureUser(
@@ -69,7 +70,11 @@ const ignoreExisting = (error: Error) => {
 };
 
 /** The demo projects, their listings and a few applications. */
-async function seedProjects(userIds: Map<string, string>, profiles: Map<string, Profile>): Promise<void> {
+async function seedProjects(
+  userIds: Map<string, string>,
+  profiles: Map<string, Profile>,
+): Promise<DemoRetainer[]> {
+  const retainers: DemoRetainer[] = [];
   for (const demo of demoProjects) {
     const { key, firm, status, daysAgo, applicants = [], ...input } = demo;
     const firmProfile = profiles.get(firm);
@@ -101,6 +106,8 @@ async function seedProjects(userIds: Map<string, string>, profiles: Map<string, 
       await db().send(new PutCommand({ TableName: tableName(), Item: entry }));
     for (const [i, a] of applicants.entries()) {
       const professionalId = userIds.get(a.pro) as string;
+      if (a.retainer)
+        retainers.push({ applicationId: demoId(`${key}:${i}`), firmId: project.firmId, professionalId });
       await applications
         .submit({
           id: demoId(`${key}:${i}`),
@@ -115,6 +122,7 @@ async function seedProjects(userIds: Map<string, string>, profiles: Map<string, 
         .catch(ignoreExisting);
     }
   }
+  return retainers;
 }
 
 /** Demo accounts, profiles and projects. Idempotent: what exists is left as it is. */
@@ -138,6 +146,8 @@ export async function seed(cognito: CognitoIdentityProviderClient, userPoolId: s
         if (error.name !== 'ConditionalCheckFailedException') throw error;
       });
   }
-  await seedProjects(userIds, profiles);
+  const retainers = await seedProjects(userIds, profiles);
   await platformSettings.putIfMissing({ ...demoSettings, updatedAt: now() });
+  // STRIPE_API_BASE is set only when the local Stripe runs: never charge a real card for the demo.
+  if (process.env.STRIPE_API_BASE) await seedRetainers(retainers, process.env.STRIPE_API_BASE);
 }

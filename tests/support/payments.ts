@@ -112,11 +112,15 @@ export function signed(payload: string, opts: { secret?: string; timestamp?: num
   });
 }
 
-export async function deliver(event: unknown, header?: string) {
-  const payload = JSON.stringify(event);
+/** Posts an event (or exact bytes) to the product's webhook route, signed unless a header is given. */
+export async function deliver(event: unknown, header?: string, raw?: string) {
+  const payload = raw ?? JSON.stringify(event);
   const res = await fetch(`${cloud().url}/v1/webhooks/stripe`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'stripe-signature': header ?? signed(payload) },
+    headers: {
+      'content-type': 'application/json',
+      ...(header === '' ? {} : { 'stripe-signature': header ?? signed(payload) }),
+    },
     body: payload,
   });
   return { status: res.status, body: await res.json().catch(() => undefined) };

@@ -91,8 +91,9 @@ export function handleControl(
   }
   if (path === '/_local/webhooks' && method === 'POST') {
     if (typeof json.enabled !== 'boolean') throw invalidRequest('"enabled" must be true or false', 'enabled');
-    sender.setEnabled(json.enabled);
-    return ok({ enabled: sender.enabled });
+    const customer = typeof json.customer === 'string' ? engine.customer(json.customer).id : undefined;
+    sender.setEnabled(json.enabled, customer);
+    return ok({ enabled: customer ? json.enabled : sender.enabled, ...(customer ? { customer } : {}) });
   }
   if (path === '/_local/balances' && method === 'GET') return ok(engine.data.balances);
   return undefined;

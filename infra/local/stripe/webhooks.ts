@@ -24,6 +24,8 @@ export class WebhookSender {
   private readonly options: WebhookSenderOptions;
   private readonly delays: number[];
   private enabledNow = true;
+  /** Customers whose events are recorded but not sent: a test delivers them itself, in the order it wants. */
+  private readonly heldCustomers = new Set<string>();
   /** Event id → when its next attempt is due (ms). */
   private readonly waiting = new Map<string, number>();
   private readonly sequence = new Map<string, number>();
@@ -47,10 +49,27 @@ export class WebhookSender {
     return this.enabledNow;
   }
 
-  /** Pausing keeps recording events (marked `skipped`, never sent): a benchmark then sends them itself. */
-  setEnabled(enabled: boolean): void {
+  /**
+   * Pausing keeps recording events (marked `skipped`, never sent): a benchmark then sends them itself.
+   * With a customer, only the events of that customer's objects are held, and the rest flow as usual.
+   */
+  setEnabled(enabled: boolean, customer?: string): void {
+    if (customer) {
+      if (enabled) this.heldCustomers.delete(customer);
+      else this.heldCustomers.add(customer);
+      return;
+    }
     this.enabledNow = enabled;
     this.pump();
+  }
+
+  private held(event: Stripe.Event): boolean {
+    if (!this.heldCustomers.size) return false;
+    const object = event.data.object as { id?: string; customer?: string | { id: string } | null };
+    const customer = typeof object.customer === 'string' ? object.customer : object.customer?.id;
+    return (
+      (customer !== undefined && this.heldCustomers.has(customer)) || this.heldCustomers.has(object.id ?? '')
+    );
   }
 
   /** How many endpoints a new event goes to: its `pending_webhooks`. */
@@ -60,7 +79,7 @@ export class WebhookSender {
 
   enqueue(event: Stripe.Event): void {
     this.track(event);
-    const sending = this.endpoints() > 0;
+    const sending = this.endpoints() > 0 && !this.held(event);
     this.options.data.deliveries[event.id] = { status: sending ? 'pending' : 'skipped', attempts: [] };
     if (sending) {
       this.waiting.set(event.id, Date.now());
