@@ -86,7 +86,7 @@ try {
   if (wanted('webhooks')) {
     const hooks = await measureWebhooks(cloud);
     say(
-      `**Stripe webhooks through the local gateway**: ${hooks.delivered.toLocaleString('en')} signed events — ${hooks.unique} real events of ${hooks.engagements} retainers on the local Stripe (each checkout and ${hooks.renewals} monthly renewals: ${hooks.types.join(', ')}) and ${hooks.duplicates} repeats (${((hooks.duplicates / hooks.delivered) * 100).toFixed(0)} %) — shuffled and posted ${hooks.concurrency} at a time. Each one is verified, re-read from the local Stripe and applied once. \`GET /v1/health\` the same number of times, same concurrency, for scale.`,
+      `**Stripe webhooks through the local gateway**: ${hooks.delivered.toLocaleString('en')} signed events — ${hooks.unique} real events recorded on the local Stripe (the checkouts of ${hooks.engagements} new retainers, then ${hooks.renewals} monthly renewals of every subscription: ${hooks.types.join(', ')}) and ${hooks.duplicates} repeats (${((hooks.duplicates / hooks.delivered) * 100).toFixed(0)} %) — shuffled and posted ${hooks.concurrency} at a time. Each one is verified, re-read from the local Stripe and applied once. \`GET /v1/health\` the same number of times, same concurrency, for scale.`,
     );
     say();
     say('| | per second | p50 | p99 | answers |');
