@@ -128,7 +128,6 @@ describe('payments', () => {
 
     // The professional: a hint on the engagement page leads to the payout setup.
     const proWatched = await openWatched();
-    proWatched.expectFailure('/favicon.ico', 404); // the local Stripe's pages have no icon
     const proPage = await signedIn(proWatched, pro.email, engagementPath());
     await proPage.getByRole('heading', { level: 1, name: title }).waitFor();
     await proPage.getByText('お支払いと契約の変更は、企業・団体が行います。').waitFor();
@@ -155,7 +154,6 @@ describe('payments', () => {
 
   test('the firm pays the first month on the local Stripe Checkout and sees the engagement active', async () => {
     const watched = await openWatched();
-    watched.expectFailure('/favicon.ico', 404); // the local Stripe's pages have no icon
     const page = await signedIn(watched, firm.email, engagementPath());
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     const terms = page.getByRole('region', { name: '契約内容' });

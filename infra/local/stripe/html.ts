@@ -83,6 +83,7 @@ export function layout(title: string, body: Safe): string {
 <html lang="ja">
 <head>
 <meta charset="utf-8">
+<link rel="icon" href="data:,">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
 <style>${new Safe(STYLE)}</style>
