@@ -204,7 +204,16 @@ describe('the marketplace', () => {
     // Then by a Japanese keyword from the title, with the filters cleared.
     await search.getByRole('button', { name: '条件をクリア' }).click();
     await expect.poll(() => page.url()).toBe(`${url}/projects`);
-    await search.getByLabel('キーワード').fill(`返礼品 ${token}`);
+    // Clearing re-renders the form from the URL; fill the keyword only once that has settled, and check it stuck.
+    await results(page).and(page.locator('[aria-busy="false"]')).waitFor();
+    const keyword = search.getByLabel('キーワード');
+    await expect.poll(() => keyword.inputValue()).toBe('');
+    await expect
+      .poll(async () => {
+        await keyword.fill(`返礼品 ${token}`);
+        return keyword.inputValue();
+      })
+      .toBe(`返礼品 ${token}`);
     await searchUntilFound(page, project.title);
     // The newest project can also show in an unfiltered list: wait for the keyword search itself.
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(`返礼品 ${token}`);

@@ -1,7 +1,8 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApplicationStatus } from '../../domain/application.ts';
 import { db, tableName } from '../client.ts';
 import { type Stored, strip } from '../entity.ts';
+import { queryAll } from '../query.ts';
 import { projectKeys } from './project.ts';
 
 /**
@@ -50,24 +51,15 @@ export function cancellationReasons(error: unknown): string[] {
   return reasons.map((r) => r.Code ?? 'None');
 }
 
-async function queryAll(index: 'GSI1' | 'GSI2', pk: string, forward: boolean): Promise<Application[]> {
-  const out: Application[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: index,
-        KeyConditionExpression: `${index}PK = :pk`,
-        ExpressionAttributeValues: { ':pk': pk },
-        ScanIndexForward: forward,
-        ExclusiveStartKey: start,
-      }),
-    );
-    out.push(...(page.Items ?? []).map(fromItem));
-    start = page.LastEvaluatedKey;
-  } while (start && out.length < 1000);
-  return out;
+async function listBy(index: 'GSI1' | 'GSI2', pk: string, forward: boolean): Promise<Application[]> {
+  const items = await queryAll({
+    TableName: tableName(),
+    IndexName: index,
+    KeyConditionExpression: `${index}PK = :pk`,
+    ExpressionAttributeValues: { ':pk': pk },
+    ScanIndexForward: forward,
+  });
+  return items.map(fromItem);
 }
 
 export const applications = {
@@ -137,6 +129,6 @@ export const applications = {
     return fromItem(Attributes ?? {});
   },
 
-  forProject: (projectId: string) => queryAll('GSI1', `PROJECT#${projectId}#APPLICATIONS`, true),
-  forProfessional: (professionalId: string) => queryAll('GSI2', `PRO#${professionalId}#APPLICATIONS`, false),
+  forProject: (projectId: string) => listBy('GSI1', `PROJECT#${projectId}#APPLICATIONS`, true),
+  forProfessional: (professionalId: string) => listBy('GSI2', `PRO#${professionalId}#APPLICATIONS`, false),
 };

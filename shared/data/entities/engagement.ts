@@ -1,7 +1,8 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { EngagementState } from '../../domain/engagement.ts';
 import { db, tableName } from '../client.ts';
 import { now, type Stored, strip } from '../entity.ts';
+import { queryAll } from '../query.ts';
 import { type Application, applicationKeys } from './application.ts';
 import type { AppliedEventPut } from './stripe-event.ts';
 
@@ -70,23 +71,17 @@ const fromItem = (item: Record<string, unknown>) => {
 };
 
 async function queryIndex(index: 'GSI1' | 'GSI2', pk: string): Promise<Engagement[]> {
-  const out: Engagement[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: index,
-        KeyConditionExpression: `${index}PK = :pk`,
-        ExpressionAttributeValues: { ':pk': pk },
-        ScanIndexForward: false,
-        ExclusiveStartKey: start,
-      }),
-    );
-    out.push(...(page.Items ?? []).map(fromItem));
-    start = page.LastEvaluatedKey;
-  } while (start && out.length < 500);
-  return out;
+  const items = await queryAll(
+    {
+      TableName: tableName(),
+      IndexName: index,
+      KeyConditionExpression: `${index}PK = :pk`,
+      ExpressionAttributeValues: { ':pk': pk },
+      ScanIndexForward: false,
+    },
+    500,
+  );
+  return items.map(fromItem);
 }
 
 export const engagements = {

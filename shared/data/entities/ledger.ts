@@ -1,8 +1,9 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { monthInJapan } from '../../domain/earnings.ts';
 import type { MonthMoney } from '../../domain/money.ts';
 import { db, tableName } from '../client.ts';
 import { type Stored, strip } from '../entity.ts';
+import { queryAll } from '../query.ts';
 
 /**
  * The ledger: one row per Stripe invoice of an engagement, paid or failed (BRIEF 2.3).
@@ -73,43 +74,25 @@ export const ledger = {
   },
 
   async forEngagement(engagementId: string): Promise<LedgerRow[]> {
-    const out: LedgerRow[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await db().send(
-        new QueryCommand({
-          TableName: tableName(),
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :invoice)',
-          ExpressionAttributeValues: { ':pk': `ENGAGEMENT#${engagementId}`, ':invoice': 'INVOICE#' },
-          ExclusiveStartKey: start,
-        }),
-      );
-      out.push(...(page.Items ?? []).map(fromItem));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return out;
+    const items = await queryAll({
+      TableName: tableName(),
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :invoice)',
+      ExpressionAttributeValues: { ':pk': `ENGAGEMENT#${engagementId}`, ':invoice': 'INVOICE#' },
+    });
+    return items.map(fromItem);
   },
 
   async earnings(professionalId: string, year: number): Promise<LedgerRow[]> {
-    const out: LedgerRow[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await db().send(
-        new QueryCommand({
-          TableName: tableName(),
-          IndexName: 'GSI2',
-          KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK BETWEEN :from AND :to',
-          ExpressionAttributeValues: {
-            ':pk': `PRO#${professionalId}#EARNINGS`,
-            ':from': `${year}-01`,
-            ':to': `${year}-12~`,
-          },
-          ExclusiveStartKey: start,
-        }),
-      );
-      out.push(...(page.Items ?? []).map(fromItem));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return out;
+    const items = await queryAll({
+      TableName: tableName(),
+      IndexName: 'GSI2',
+      KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK BETWEEN :from AND :to',
+      ExpressionAttributeValues: {
+        ':pk': `PRO#${professionalId}#EARNINGS`,
+        ':from': `${year}-01`,
+        ':to': `${year}-12~`,
+      },
+    });
+    return items.map(fromItem);
   },
 };
