@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 /** Debian's Chromium, headless, with every host but this machine unresolvable: nothing leaves it. */
 export function launchBrowser(): Promise<Browser> {
@@ -99,4 +99,31 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
 /** What a person sees of an element: Playwright's innerText (laid-out text, hidden parts left out). */
 export function seen(locator: Locator): Promise<string> {
   return locator.innerText();
+}
+
+/**
+ * One Chromium for a test file, opened before its tests and closed after them; every page it opens is watched,
+ * and after each test nothing unexpected may have happened in them (no uncaught error, no console error, no
+ * other host). Returns the function that opens a watched page.
+ */
+export function watchedBrowser(): (opts?: Parameters<typeof openPage>[1]) => Promise<Watched> {
+  let browser: Browser | undefined;
+  const opened: Watched[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterEach(async () => {
+    const problems = opened.flatMap((w) => w.problems);
+    await Promise.all(opened.splice(0).map((w) => w.context.close()));
+    expect(problems).toEqual([]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return async (opts = {}) => {
+    if (!browser) throw new Error('the browser is not open yet');
+    const watched = await openPage(browser, opts);
+    opened.push(watched);
+    return watched;
+  };
 }

@@ -1,17 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
 import { signIn } from '../support/api.ts';
 import { openProject } from '../support/projects.ts';
-import {
-  expectAccessible,
-  launchBrowser,
-  openPage,
-  PHONE,
-  screenshot,
-  seen,
-  type Watched,
-} from './browser.ts';
+import { expectAccessible, type openPage, PHONE, screenshot, seen, watchedBrowser } from './browser.ts';
 
 /**
  * The marketplace in Debian's Chromium against the whole local cloud: a firm drafts and publishes a
@@ -22,8 +14,7 @@ import {
 const { url } = inject('cloud');
 const PASSWORD = 'kakehashi-e2e-1';
 
-let browser: Browser;
-const opened: Watched[] = [];
+const openWatched = watchedBrowser();
 type State = Awaited<ReturnType<BrowserContext['storageState']>>;
 let firmState: State | undefined;
 let proState: State | undefined;
@@ -48,9 +39,7 @@ const pro = { email: `pro-${randomUUID().slice(0, 8)}@e2e.kakehashi.jp`, name: '
 
 async function open(opts: Parameters<typeof openPage>[1] = {}): Promise<Page> {
   if ('storageState' in opts && !opts.storageState) throw new Error('the first test did not sign these up');
-  const watched = await openPage(browser, opts);
-  opened.push(watched);
-  return watched.page;
+  return (await openWatched(opts)).page;
 }
 
 /** Signs up in the browser; locally the account is confirmed at once and onboarding follows. */
@@ -78,20 +67,6 @@ async function searchUntilFound(page: Page, title: string) {
   }
   throw new Error(`"${title}" did not appear in the search results`);
 }
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  const problems = opened.flatMap((w) => w.problems);
-  await Promise.all(opened.splice(0).map((w) => w.context.close()));
-  expect(problems).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('the marketplace', () => {
   test('a firm publishes a project from the editor; a professional finds it, applies; the firm accepts', async () => {

@@ -1,17 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { call, DEMO_PASSWORD, newUser } from '../support/api.ts';
 import { openProject } from '../support/projects.ts';
-import {
-  expectAccessible,
-  launchBrowser,
-  openPage,
-  PHONE,
-  screenshot,
-  seen,
-  type Watched,
-} from './browser.ts';
+import { expectAccessible, PHONE, screenshot, seen, type Watched, watchedBrowser } from './browser.ts';
 
 /**
  * Monthly retainers in Debian's Chromium against the local cloud and its local Stripe: the
@@ -25,19 +17,12 @@ const { url } = inject('cloud');
 const PASSWORD = 'test-password-1';
 const FEE = 50_000;
 
-let browser: Browser;
-const opened: Watched[] = [];
+const openWatched = watchedBrowser();
 const firm = { email: '', token: '', org: '', name: '松本 直樹' };
 const pro = { email: '', token: '', name: '高橋 美咲' };
 let engagementId = '';
 let projectId = '';
 let title = '';
-
-async function openWatched(opts: Parameters<typeof openPage>[1] = {}): Promise<Watched> {
-  const watched = await openPage(browser, opts);
-  opened.push(watched);
-  return watched;
-}
 
 /** Signs in through the sign-in page and lands on `path`. */
 async function signedIn(watched: Watched, email: string, path: string, password = PASSWORD): Promise<Page> {
@@ -53,7 +38,6 @@ async function signedIn(watched: Watched, email: string, path: string, password 
 const engagementPath = () => `/engagements/${engagementId}`;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   const token = Math.random().toString(36).slice(2, 8);
   firm.org = `はわい梨園 ${token}`;
   const f = await newUser('firm');
@@ -85,16 +69,6 @@ beforeAll(async () => {
   expect(accepted.status).toBe(200);
   engagementId = accepted.body.engagementId;
   expect(engagementId).toMatch(/^[0-9a-f-]{36}$/);
-});
-
-afterEach(async () => {
-  const problems = opened.flatMap((w) => w.problems);
-  await Promise.all(opened.splice(0).map((w) => w.context.close()));
-  expect(problems).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe('payments', () => {

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
 import { DEMO_PASSWORD } from '../support/api.ts';
 import {
   expectAccessible,
-  launchBrowser,
-  openPage,
+  type openPage,
   PHONE,
   screenshot,
   seen,
   type Watched,
+  watchedBrowser,
 } from './browser.ts';
 
 /**
@@ -20,8 +20,7 @@ import {
 const { url, cognitoEndpoint } = inject('cloud');
 const PASSWORD = 'kakehashi-e2e-1';
 
-let browser: Browser;
-const opened: Watched[] = [];
+const openBrowserPage = watchedBrowser();
 const professional = { email: `pro-${randomUUID().slice(0, 8)}@e2e.kakehashi.jp`, name: '佐藤 花子' };
 const firm = { email: `firm-${randomUUID().slice(0, 8)}@e2e.kakehashi.jp`, name: '山本 健一' };
 let professionalState: Awaited<ReturnType<BrowserContext['storageState']>>;
@@ -29,9 +28,7 @@ let professionalState: Awaited<ReturnType<BrowserContext['storageState']>>;
 async function openWatched(opts: Parameters<typeof openPage>[1] = {}): Promise<Watched> {
   if ('storageState' in opts && !opts.storageState)
     throw new Error('the first test did not create the professional');
-  const watched = await openPage(browser, opts);
-  opened.push(watched);
-  return watched;
+  return openBrowserPage(opts);
 }
 
 async function open(opts: Parameters<typeof openPage>[1] = {}): Promise<Page> {
@@ -49,21 +46,6 @@ async function signUp(page: Page, email: string) {
   await page.getByRole('heading', { level: 1, name: 'はじめに' }).waitFor();
   expect(page.url()).toBe(`${url}/onboarding`);
 }
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-// Nothing unexpected happened in the test's pages: no uncaught error, no console error, no other host.
-afterEach(async () => {
-  const problems = opened.flatMap((w) => w.problems);
-  await Promise.all(opened.splice(0).map((w) => w.context.close()));
-  expect(problems).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('the web app', () => {
   test('a professional and a firm sign up, fill their profiles from the region lists, and see them after a reload', async () => {

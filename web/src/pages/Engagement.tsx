@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../api.ts';
 import { LoadError, Loading } from '../components/Loading.tsx';
+import { MissingOrError } from '../components/MissingOrError.tsx';
 import { Page } from '../components/Page.tsx';
 import { useMoneyFormat } from '../engagements/format.ts';
 import {
@@ -83,21 +84,17 @@ function EngagementDetail() {
   const [notice, setNotice] = useState<string>();
 
   if (engagement.isPending) return <Loading />;
-  if (engagement.isError) {
-    const missing = engagement.error instanceof ApiError && [400, 403, 404].includes(engagement.error.status);
+  if (engagement.isError)
     return (
-      <Page title={missing ? t('engagements.notFound') : t('common.error')}>
-        {missing ? (
-          <Text mb="lg">{t('engagements.notFoundBody')}</Text>
-        ) : (
-          <LoadError error={engagement.error} onRetry={() => void engagement.refetch()} />
-        )}
-        <Button component={Link} to="/engagements" mt="md">
-          {t('engagements.backToList')}
-        </Button>
-      </Page>
+      <MissingOrError
+        error={engagement.error}
+        onRetry={() => void engagement.refetch()}
+        missingStatuses={[400, 403, 404]}
+        notFoundTitle={t('engagements.notFound')}
+        notFoundBody={t('engagements.notFoundBody')}
+        back={{ to: '/engagements', label: t('engagements.backToList') }}
+      />
     );
-  }
   const e = engagement.data;
   const firm = e.yourRole === 'firm';
 

@@ -5,6 +5,7 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../api.ts';
 import { useSession } from '../auth/session.ts';
 import { LoadError, Loading } from '../components/Loading.tsx';
+import { MissingOrError } from '../components/MissingOrError.tsx';
 import { Page } from '../components/Page.tsx';
 import { useMe } from '../me.ts';
 import { generalError, serverFieldErrors } from '../profile/form-utils.ts';
@@ -35,21 +36,17 @@ export default function ProjectDetailPage() {
   );
 
   if (project.isPending) return <Loading />;
-  if (project.isError) {
-    const missing = project.error instanceof ApiError && [400, 404].includes(project.error.status);
+  if (project.isError)
     return (
-      <Page title={missing ? t('projects.notFound') : t('common.error')}>
-        {missing ? (
-          <Text mb="lg">{t('projects.notFoundBody')}</Text>
-        ) : (
-          <LoadError error={project.error} onRetry={() => void project.refetch()} />
-        )}
-        <Button component={Link} to="/projects" mt="md">
-          {t('projects.backToSearch')}
-        </Button>
-      </Page>
+      <MissingOrError
+        error={project.error}
+        onRetry={() => void project.refetch()}
+        missingStatuses={[400, 404]}
+        notFoundTitle={t('projects.notFound')}
+        notFoundBody={t('projects.notFoundBody')}
+        back={{ to: '/projects', label: t('projects.backToSearch') }}
+      />
     );
-  }
   const p = project.data;
   const owner = me.data?.role === 'firm' && me.data.userId === p.firmId;
 
