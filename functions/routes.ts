@@ -1,9 +1,10 @@
 import * as z from 'zod';
-import { ApplicationInput, DecisionInput } from '#shared/domain/application.ts';
-import { ENGAGEMENT_STATES } from '#shared/domain/engagement.ts';
-import { ProfileInput, regionCode } from '#shared/domain/profile.ts';
-import { ProjectInput, ProjectPatch } from '#shared/domain/project.ts';
-import { PlatformSettingsInput } from '#shared/domain/settings.ts';
+import { ApplicationInput, DecisionInput } from '#shared/applications/rules.ts';
+import { ENGAGEMENT_STATES } from '#shared/engagements/rules.ts';
+import { ProfileInput } from '#shared/accounts/rules.ts';
+import { regionCode } from '#shared/domain/fields.ts';
+import { ProjectInput, ProjectPatch } from '#shared/projects/rules.ts';
+import { PlatformSettingsInput } from '#shared/admin/rules.ts';
 import type { Route, RouteKey } from '#shared/http/route.ts';
 import { BrowseQuery } from '#shared/projects/browse.ts';
 

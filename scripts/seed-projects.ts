@@ -22,9 +22,9 @@ import {
   type BatchWriteCommandOutput,
   DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { type ListingEntry, listingEntries } from '#shared/data/entities/listing.ts';
-import { projectItem } from '#shared/data/entities/project.ts';
-import { type Project, type REMOTE_STYLES, SHORT_TIME_MAX_HOURS } from '#shared/domain/project.ts';
+import { type ListingEntry, listingEntries } from '#shared/projects/listing.entity.ts';
+import { projectItem } from '#shared/projects/project.entity.ts';
+import { type Project, type REMOTE_STYLES, SHORT_TIME_MAX_HOURS } from '#shared/projects/rules.ts';
 import { municipalities, prefectures } from '#shared/regions/data.ts';
 
 // ---------------------------------------------------------------------------------------------------------

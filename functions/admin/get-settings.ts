@@ -1,4 +1,4 @@
-import { platformSettings } from '#shared/data/entities/settings.ts';
+import { platformSettings } from '#shared/admin/settings.entity.ts';
 import { endpoint } from '../endpoint.ts';
 
 export const handler = endpoint('GET /v1/admin/settings', async () => ({

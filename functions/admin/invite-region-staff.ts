@@ -1,4 +1,4 @@
-import { inviteRegionStaff } from '#shared/accounts/invite-region-staff.ts';
+import { inviteRegionStaff } from '#shared/admin/invite-region-staff.ts';
 import { endpoint } from '../endpoint.ts';
 
 export const handler = endpoint('POST /v1/admin/region-staff', async ({ caller, body }) => {

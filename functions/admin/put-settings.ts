@@ -1,4 +1,4 @@
-import { saveSettings } from '#shared/billing/settings.ts';
+import { saveSettings } from '#shared/admin/save-settings.ts';
 import { endpoint } from '../endpoint.ts';
 
 export const handler = endpoint('PUT /v1/admin/settings', async ({ profile, body }) => ({

@@ -1,4 +1,4 @@
-import { apply } from '#shared/projects/applications.ts';
+import { apply } from '#shared/applications/use-cases.ts';
 import { endpoint } from '../endpoint.ts';
 
 export const handler = endpoint('POST /v1/projects/{id}/applications', async ({ profile, params, body }) => ({

@@ -1,4 +1,4 @@
-import { decideApplication } from '#shared/projects/applications.ts';
+import { decideApplication } from '#shared/applications/use-cases.ts';
 import { endpoint } from '../endpoint.ts';
 
 export const handler = endpoint('POST /v1/applications/{id}/decision', async ({ profile, params, body }) => {

@@ -1,4 +1,4 @@
-import { myApplications } from '#shared/projects/applications.ts';
+import { myApplications } from '#shared/applications/use-cases.ts';
 import { endpoint } from '../endpoint.ts';
 
 export const handler = endpoint('GET /v1/me/applications', async ({ profile }) => ({

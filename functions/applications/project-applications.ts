@@ -1,4 +1,4 @@
-import { projectApplicants } from '#shared/projects/applications.ts';
+import { projectApplicants } from '#shared/applications/use-cases.ts';
 import { endpoint } from '../endpoint.ts';
 
 export const handler = endpoint('GET /v1/projects/{id}/applications', async ({ profile, params }) => ({

@@ -1,4 +1,4 @@
-import { withdrawApplication } from '#shared/projects/applications.ts';
+import { withdrawApplication } from '#shared/applications/use-cases.ts';
 import { endpoint } from '../endpoint.ts';
 
 export const handler = endpoint('POST /v1/applications/{id}/withdraw', async ({ profile, params }) => ({

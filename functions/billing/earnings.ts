@@ -1,4 +1,4 @@
-import { earningsCsv, earningsStatement } from '#shared/billing/earnings.ts';
+import { earningsCsv, earningsStatement } from '#shared/billing/earnings-statement.ts';
 import { endpoint } from '../endpoint.ts';
 
 const thisYearInJapan = () => new Date(Date.now() + 9 * 3_600_000).getUTCFullYear();

@@ -1,4 +1,4 @@
-import { applyStripeEvent, verifiedEvent } from '#shared/billing/webhook.ts';
+import { applyStripeEvent, verifiedEvent } from '#shared/billing/stripe-webhook.ts';
 import { logger } from '#shared/logger.ts';
 import { endpoint } from '../endpoint.ts';
 

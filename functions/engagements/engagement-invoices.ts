@@ -1,4 +1,4 @@
-import { engagementInvoices } from '#shared/billing/views.ts';
+import { engagementInvoices } from '#shared/engagements/views.ts';
 import { endpoint } from '../endpoint.ts';
 
 export const handler = endpoint('GET /v1/engagements/{id}/invoices', async ({ profile, params }) => ({

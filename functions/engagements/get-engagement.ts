@@ -1,4 +1,4 @@
-import { oneEngagement } from '#shared/billing/views.ts';
+import { oneEngagement } from '#shared/engagements/views.ts';
 import { endpoint } from '../endpoint.ts';
 
 export const handler = endpoint('GET /v1/engagements/{id}', async ({ profile, params }) => ({

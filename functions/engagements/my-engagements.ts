@@ -1,4 +1,4 @@
-import { myEngagements } from '#shared/billing/views.ts';
+import { myEngagements } from '#shared/engagements/views.ts';
 import { endpoint } from '../endpoint.ts';
 
 export const handler = endpoint('GET /v1/engagements', async ({ profile }) => ({

@@ -1,5 +1,5 @@
-import { changeEngagement } from '#shared/billing/manage.ts';
-import { oneEngagement } from '#shared/billing/views.ts';
+import { changeEngagement } from '#shared/engagements/change-engagement.ts';
+import { oneEngagement } from '#shared/engagements/views.ts';
 import { endpoint } from '../endpoint.ts';
 
 export const handler = endpoint('POST /v1/engagements/{id}/pause', async ({ profile, params }) => {

@@ -1,4 +1,4 @@
-import { startCheckout } from '#shared/billing/checkout.ts';
+import { startCheckout } from '#shared/engagements/start-checkout.ts';
 import { endpoint } from '../endpoint.ts';
 
 export const handler = endpoint('POST /v1/engagements/{id}/checkout', async ({ profile, params }) => ({

@@ -1,4 +1,4 @@
-import { createProject } from '#shared/projects/manage.ts';
+import { createProject } from '#shared/projects/manage-projects.ts';
 import { projectView } from '#shared/projects/view.ts';
 import { endpoint } from '../endpoint.ts';
 

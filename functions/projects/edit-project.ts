@@ -1,4 +1,4 @@
-import { editProject } from '#shared/projects/manage.ts';
+import { editProject } from '#shared/projects/manage-projects.ts';
 import { projectView } from '#shared/projects/view.ts';
 import { endpoint } from '../endpoint.ts';
 

@@ -1,6 +1,6 @@
-import { projects } from '#shared/data/entities/project.ts';
-import { canSee } from '#shared/domain/project.ts';
-import { NotFoundError } from '#shared/http/errors.ts';
+import { projects } from '#shared/projects/project.entity.ts';
+import { canSee } from '#shared/projects/rules.ts';
+import { NotFoundError } from '#shared/domain/errors.ts';
 import { projectView } from '#shared/projects/view.ts';
 import { endpoint } from '../endpoint.ts';
 

@@ -1,4 +1,4 @@
-import { projects } from '#shared/data/entities/project.ts';
+import { projects } from '#shared/projects/project.entity.ts';
 import { projectView } from '#shared/projects/view.ts';
 import { endpoint } from '../endpoint.ts';
 

@@ -1,4 +1,4 @@
-import { changeProjectStatus } from '#shared/projects/manage.ts';
+import { changeProjectStatus } from '#shared/projects/manage-projects.ts';
 import { projectView } from '#shared/projects/view.ts';
 import { endpoint } from '../endpoint.ts';
 

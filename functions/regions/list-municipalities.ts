@@ -1,4 +1,4 @@
-import { NotFoundError } from '#shared/http/errors.ts';
+import { NotFoundError } from '#shared/domain/errors.ts';
 import { municipalitiesOf, prefecture } from '#shared/regions/index.ts';
 import { endpoint } from '../endpoint.ts';
 

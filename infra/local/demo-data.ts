@@ -1,4 +1,4 @@
-import type { ProfileInput } from '#shared/domain/profile.ts';
+import type { ProfileInput } from '#shared/accounts/rules.ts';
 
 /** The demo accounts `npm start` creates (also listed in the README). Local only: never deployed. */
 export const DEMO_PASSWORD = 'kakehashi-demo-2026';

@@ -1,4 +1,4 @@
-import type { ProjectInput } from '#shared/domain/project.ts';
+import type { ProjectInput } from '#shared/projects/rules.ts';
 
 /** The demo projects `npm start` seeds: realistic work carved out by the demo firms. */
 export type DemoProject = ProjectInput & {

@@ -1,8 +1,8 @@
-import { startCheckout } from '#shared/billing/checkout.ts';
+import { startCheckout } from '#shared/engagements/start-checkout.ts';
 import { payoutStatus, startPayoutOnboarding } from '#shared/billing/payouts.ts';
-import { applications } from '#shared/data/entities/application.ts';
-import { users } from '#shared/data/entities/user.ts';
-import { decideApplication } from '#shared/projects/applications.ts';
+import { applications } from '#shared/applications/application.entity.ts';
+import { users } from '#shared/accounts/user.entity.ts';
+import { decideApplication } from '#shared/applications/use-cases.ts';
 
 export type DemoRetainer = { applicationId: string; firmId: string; professionalId: string };
 

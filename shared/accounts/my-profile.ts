@@ -1,7 +1,7 @@
-import { invitations } from '../data/entities/invitation.ts';
-import { type User, users } from '../data/entities/user.ts';
+import { invitations } from '../admin/invitation.entity.ts';
+import { type User, users } from './user.entity.ts';
 import type { Caller } from '../http/caller.ts';
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError } from '../domain/errors.ts';
 
 /**
  * The caller's profile.

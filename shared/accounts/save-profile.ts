@@ -1,8 +1,8 @@
 import { config } from '../config.ts';
-import { type User, users } from '../data/entities/user.ts';
-import { decideProfileUpdate, type Profile, type ProfileInput } from '../domain/profile.ts';
+import { type User, users } from './user.entity.ts';
+import { decideProfileUpdate, type Profile, type ProfileInput } from './rules.ts';
 import type { Caller } from '../http/caller.ts';
-import { ConflictError, ForbiddenError } from '../http/errors.ts';
+import { ConflictError, ForbiddenError } from '../domain/errors.ts';
 import { logger } from '../logger.ts';
 import { sendMail } from '../mail/send.ts';
 import { mails } from '../mail/templates.ts';

@@ -1,6 +1,6 @@
 import { config } from '../config.ts';
-import { payoutAccounts } from '../data/entities/stripe-accounts.ts';
-import type { User } from '../data/entities/user.ts';
+import { payoutAccounts } from './stripe-account.entity.ts';
+import type { User } from '../accounts/user.entity.ts';
 import { stripe } from '../stripe/client.ts';
 
 export type PayoutStatus = 'not_started' | 'pending' | 'ready';

@@ -1,6 +1,6 @@
 import type Stripe from 'stripe';
-import type { StripeSide } from '../data/entities/engagement.ts';
-import { stateOfSubscription } from '../domain/engagement.ts';
+import type { StripeSide } from '../engagements/engagement.entity.ts';
+import { stateOfSubscription } from '../engagements/rules.ts';
 
 /** Reading Stripe's objects as the pinned API version shapes them. */
 

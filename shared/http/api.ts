@@ -10,10 +10,10 @@ import type {
 } from 'aws-lambda';
 import type { z } from 'zod';
 import { config } from '../config.ts';
-import { type User, users } from '../data/entities/user.ts';
+import { type User, users } from '../accounts/user.entity.ts';
 import { type Caller, callerFrom, requireCaller } from './caller.ts';
 import { errorResponse } from './error-response.ts';
-import { ForbiddenError } from './errors.ts';
+import { ForbiddenError } from '../domain/errors.ts';
 import type { Route } from './route.ts';
 import { validate } from './validate.ts';
 import { verifyBearer } from './verify-token.ts';

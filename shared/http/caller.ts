@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import { UnauthorizedError } from './errors.ts';
+import { UnauthorizedError } from '../domain/errors.ts';
 
 /** Who is calling, as the API Gateway JWT authorizer vouched for it (never taken from the body). */
 export type Caller = { userId: string; email: string | undefined; emailVerified: boolean };

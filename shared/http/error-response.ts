@@ -1,6 +1,15 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { logger } from '../logger.ts';
-import { DomainError, type FieldError } from './errors.ts';
+import {
+  ConflictError,
+  DomainError,
+  type FieldError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthorizedError,
+  UnavailableError,
+  ValidationError,
+} from '../domain/errors.ts';
 
 export type ErrorBody = { error: { code: string; message: string; fields?: FieldError[] } };
 
@@ -12,11 +21,22 @@ const THROTTLED = new Set([
   'RequestLimitExceeded',
 ]);
 
+/** The HTTP status of each kind of domain error: the only place that knows it. */
+const STATUS: [new (...args: never[]) => DomainError, number][] = [
+  [ValidationError, 400],
+  [UnauthorizedError, 401],
+  [ForbiddenError, 403],
+  [NotFoundError, 404],
+  [ConflictError, 409],
+  [UnavailableError, 503],
+];
+
 function describe(error: unknown): { status: number; body: ErrorBody } {
   if (error instanceof DomainError) {
     const body: ErrorBody = { error: { code: error.code, message: error.message } };
     if (error.fields?.length) body.error.fields = error.fields;
-    return { status: error.status, body };
+    const status = STATUS.find(([kind]) => error instanceof kind)?.[1] ?? 500;
+    return { status, body };
   }
   const e = error as { statusCode?: number; name?: string; code?: string; cause?: { code?: string } };
   // middy's body parser: 415 for a body that is not JSON, 422 for JSON that does not parse.

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type FieldError, ValidationError } from './errors.ts';
+import { type FieldError, ValidationError } from '../domain/errors.ts';
 
 /** Parses input with a zod schema; failures become a 400 that names each field path. */
 export function validate<S extends z.ZodType>(

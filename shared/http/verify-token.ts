@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { config } from '../config.ts';
-import { UnauthorizedError } from './errors.ts';
+import { UnauthorizedError } from '../domain/errors.ts';
 
 /**
  * For `optional` routes, which API Gateway does not guard: checks a bearer token exactly as the JWT

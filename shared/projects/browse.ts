@@ -1,11 +1,11 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { db, tableName } from '../data/client.ts';
-import { type ListingEntry, type ListingFacet, listingKeys } from '../data/entities/listing.ts';
-import { projects } from '../data/entities/project.ts';
-import { REMOTE_STYLES } from '../domain/project.ts';
-import { ValidationError } from '../http/errors.ts';
-import { keywordQuery } from '../search/terms.ts';
+import { type ListingEntry, type ListingFacet, listingKeys } from './listing.entity.ts';
+import { projects } from './project.entity.ts';
+import { REMOTE_STYLES } from './rules.ts';
+import { ValidationError } from '../domain/errors.ts';
+import { keywordQuery } from './search-terms.ts';
 import { projectView } from './view.ts';
 
 const int = z.coerce.number().int();

@@ -1,4 +1,4 @@
-import type { Project } from '../domain/project.ts';
+import type { Project } from './rules.ts';
 import { municipality, prefecture } from '../regions/index.ts';
 
 /** A project as the API shows it: with its municipality's and prefecture's names in both languages. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canDo, stateOfSubscription } from '#shared/domain/engagement.ts';
+import { canDo, stateOfSubscription } from '#shared/engagements/rules.ts';
 
 const sub = (
   status: string,

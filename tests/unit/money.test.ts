@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { earningsCsv } from '#shared/billing/earnings.ts';
-import { monthInJapan, type PaidMonth, yearlyStatement } from '#shared/domain/earnings.ts';
+import { earningsCsv } from '#shared/billing/earnings-statement.ts';
+import { monthInJapan, type PaidMonth, yearlyStatement } from '#shared/billing/rules.ts';
 import {
   includedConsumptionTaxJpy,
   platformFeeJpy,
   splitPayment,
   withholdingJpy,
-} from '#shared/domain/money.ts';
+} from '#shared/billing/rules.ts';
 
 describe('money of a paid month', () => {
   it('the platform fee is the percentage of the gross, to the yen', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideProfileUpdate, type Profile, ProfileInput } from '#shared/domain/profile.ts';
+import { decideProfileUpdate, type Profile, ProfileInput } from '#shared/accounts/rules.ts';
 
 const pro = { role: 'professional', displayName: '田中' } as const;
 const firm = {

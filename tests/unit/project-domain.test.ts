@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decide, withdraw } from '#shared/domain/application.ts';
+import { decide, withdraw } from '#shared/applications/rules.ts';
 import {
   applyPatch,
   canSee,
@@ -7,7 +7,7 @@ import {
   type Project,
   ProjectInput,
   ProjectPatch,
-} from '#shared/domain/project.ts';
+} from '#shared/projects/rules.ts';
 
 const valid = {
   title: '梨園のEC立ち上げ',

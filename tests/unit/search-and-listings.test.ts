@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { listingEntries } from '#shared/data/entities/listing.ts';
-import type { Project } from '#shared/domain/project.ts';
+import { listingEntries } from '#shared/projects/listing.entity.ts';
+import type { Project } from '#shared/projects/rules.ts';
 import { plan } from '#shared/projects/browse.ts';
-import { listingChanges } from '#shared/projects/listings-sync.ts';
-import { keywordQuery, MAX_TERMS, normalise, projectTerms } from '#shared/search/terms.ts';
+import { listingChanges } from '#shared/projects/maintain-listings.ts';
+import { keywordQuery, MAX_TERMS, normalise, projectTerms } from '#shared/projects/search-terms.ts';
 
 const project: Project = {
   id: 'p1',

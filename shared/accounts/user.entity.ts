@@ -1,0 +1,119 @@
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { Profile } from './rules.ts';
+import { db, tableName } from '../data/client.ts';
+import { now, type Stored, strip } from '../data/entity.ts';
+
+/**
+ * User: one profile per Cognito user (`sub`).
+ * Access patterns:
+ *  - getUser(userId)                     GetItem  PK=USER#<userId>, SK=PROFILE
+ *  - usersByIds(ids)                     BatchGetItem (a project's applicants)
+ *  - firmsInMunicipality(code)           Query    GSI1 GSI1PK=MUNI#<code>, GSI1SK begins_with FIRM#
+ *  - staffOfRegion(code)                 Query    GSI1 GSI1PK=REGION#<code>, GSI1SK begins_with STAFF#
+ */
+export type User = Profile & { createdAt: string; updatedAt: string };
+type UserItem = Stored<Profile, 'User'>;
+
+export const userKeys = {
+  primary: (userId: string) => ({ PK: `USER#${userId}`, SK: 'PROFILE' }),
+  byRegion: (profile: Profile): { GSI1PK: string; GSI1SK: string } | undefined => {
+    if (profile.role === 'firm')
+      return { GSI1PK: `MUNI#${profile.municipalityCode}`, GSI1SK: `FIRM#${profile.userId}` };
+    if (profile.role === 'region_staff' && profile.regionCode) {
+      return { GSI1PK: `REGION#${profile.regionCode}`, GSI1SK: `STAFF#${profile.userId}` };
+    }
+    return undefined;
+  },
+};
+
+export function userItem(profile: Profile, createdAt: string, updatedAt = createdAt): UserItem {
+  return {
+    ...profile,
+    ...userKeys.primary(profile.userId),
+    ...userKeys.byRegion(profile),
+    type: 'User',
+    createdAt,
+    updatedAt,
+  };
+}
+
+export const users = {
+  async get(userId: string): Promise<User | undefined> {
+    const { Item } = await db().send(
+      new GetCommand({ TableName: tableName(), Key: userKeys.primary(userId) }),
+    );
+    return Item ? (strip(Item as UserItem) as User) : undefined;
+  },
+
+  /** Profiles by user id (one BatchGetItem per 100), those that exist. */
+  async byIds(userIds: string[]): Promise<Map<string, User>> {
+    const found = new Map<string, User>();
+    const unique = [...new Set(userIds)];
+    for (let i = 0; i < unique.length; i += 100) {
+      let keys: Record<string, unknown>[] | undefined = unique
+        .slice(i, i + 100)
+        .map((id) => userKeys.primary(id));
+      for (let attempt = 0; keys?.length && attempt < 5; attempt++) {
+        const out: BatchGetCommandOutput = await db().send(
+          new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys } } }),
+        );
+        for (const item of out.Responses?.[tableName()] ?? []) {
+          const user = strip(item as UserItem) as User;
+          found.set(user.userId, user);
+        }
+        keys = out.UnprocessedKeys?.[tableName()]?.Keys;
+      }
+    }
+    return found;
+  },
+
+  /** Creates the profile; fails with ConditionalCheckFailed when one already exists (two first PUTs at once). */
+  async create(profile: Profile): Promise<User> {
+    const item = userItem(profile, now());
+    await db().send(
+      new PutCommand({ TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(PK)' }),
+    );
+    return strip(item) as User;
+  },
+
+  /** Replaces the profile only if its role is still the one we read: a concurrent role change cannot slip in. */
+  async replace(profile: Profile, existing: User): Promise<User> {
+    const item = userItem(profile, existing.createdAt, now());
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: item,
+        ConditionExpression: 'attribute_exists(PK) AND #role = :role',
+        ExpressionAttributeNames: { '#role': 'role' },
+        ExpressionAttributeValues: { ':role': existing.role },
+      }),
+    );
+    return strip(item) as User;
+  },
+
+  /** Creates the profile an invitation describes and consumes the invitation, both or neither. */
+  async acceptInvitation(profile: Profile, invitationKey: { PK: string; SK: string }): Promise<User> {
+    const item = userItem(profile, now());
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
+          {
+            Delete: {
+              TableName: tableName(),
+              Key: invitationKey,
+              ConditionExpression: 'attribute_exists(PK)',
+            },
+          },
+        ],
+      }),
+    );
+    return strip(item) as User;
+  },
+};

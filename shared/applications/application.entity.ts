@@ -1,0 +1,134 @@
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { ApplicationStatus } from './rules.ts';
+import { db, tableName } from '../data/client.ts';
+import { type Stored, strip } from '../data/entity.ts';
+import { queryAll } from '../data/query.ts';
+import { projectKeys } from '../projects/project.entity.ts';
+
+/**
+ * Application: a professional's proposal for a project.
+ * Access patterns:
+ *  - getApplication(id)            GetItem  PK=APPLICATION#<id>, SK=APPLICATION
+ *  - projectApplications(pid)      Query    GSI1 GSI1PK=PROJECT#<pid>#APPLICATIONS, oldest first
+ *  - professionalApplications(uid) Query    GSI2 GSI2PK=PRO#<uid>#APPLICATIONS, newest first
+ *  - one per person per project    guard item PK=PROJECT#<pid>, SK=APPLICANT#<uid>, written with attribute_not_exists
+ */
+export type Application = {
+  id: string;
+  projectId: string;
+  firmId: string;
+  professionalId: string;
+  proposal: string;
+  status: ApplicationStatus;
+  engagementId?: string;
+  createdAt: string;
+  updatedAt: string;
+  decidedAt?: string;
+};
+type ApplicationItem = Stored<Application, 'Application'>;
+
+export const applicationKeys = {
+  primary: (id: string) => ({ PK: `APPLICATION#${id}`, SK: 'APPLICATION' }),
+  guard: (projectId: string, professionalId: string) => ({
+    PK: `PROJECT#${projectId}`,
+    SK: `APPLICANT#${professionalId}`,
+  }),
+  byProject: (a: Pick<Application, 'projectId' | 'createdAt' | 'id'>) => ({
+    GSI1PK: `PROJECT#${a.projectId}#APPLICATIONS`,
+    GSI1SK: `${a.createdAt}#${a.id}`,
+  }),
+  byProfessional: (a: Pick<Application, 'professionalId' | 'createdAt' | 'id'>) => ({
+    GSI2PK: `PRO#${a.professionalId}#APPLICATIONS`,
+    GSI2SK: `${a.createdAt}#${a.id}`,
+  }),
+};
+
+const fromItem = (item: Record<string, unknown>) => strip(item as ApplicationItem) as Application;
+
+/** Why a transaction was refused, by the position of the item whose condition failed. */
+export function cancellationReasons(error: unknown): string[] {
+  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+  return reasons.map((r) => r.Code ?? 'None');
+}
+
+async function listBy(index: 'GSI1' | 'GSI2', pk: string, forward: boolean): Promise<Application[]> {
+  const items = await queryAll({
+    TableName: tableName(),
+    IndexName: index,
+    KeyConditionExpression: `${index}PK = :pk`,
+    ExpressionAttributeValues: { ':pk': pk },
+    ScanIndexForward: forward,
+  });
+  return items.map(fromItem);
+}
+
+export const applications = {
+  async get(id: string): Promise<Application | undefined> {
+    const { Item } = await db().send(
+      new GetCommand({ TableName: tableName(), Key: applicationKeys.primary(id) }),
+    );
+    return Item ? fromItem(Item) : undefined;
+  },
+
+  /**
+   * One transaction: the guard (one application per person per project), the application, and the
+   * project's applicant count, only while the project is open. Reasons come back in that order.
+   */
+  async submit(application: Application): Promise<void> {
+    const item: ApplicationItem = {
+      ...application,
+      ...applicationKeys.primary(application.id),
+      ...applicationKeys.byProject(application),
+      ...applicationKeys.byProfessional(application),
+      type: 'Application',
+    };
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName(),
+              Item: {
+                ...applicationKeys.guard(application.projectId, application.professionalId),
+                type: 'ApplicationGuard',
+                applicationId: application.id,
+              },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          { Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
+          {
+            Update: {
+              TableName: tableName(),
+              Key: projectKeys.primary(application.projectId),
+              UpdateExpression: 'ADD applicantCount :one',
+              ConditionExpression: '#status = :open',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':one': 1, ':open': 'open' },
+            },
+          },
+        ],
+      }),
+    );
+  },
+
+  /** Moves the application from the status that was read to the next, or fails if it moved meanwhile. */
+  async move(application: Application, to: ApplicationStatus, at: string): Promise<Application> {
+    const decided = to !== 'withdrawn' ? { decidedAt: at } : {};
+    const { Attributes } = await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: applicationKeys.primary(application.id),
+        UpdateExpression: `SET #status = :to, updatedAt = :at${'decidedAt' in decided ? ', decidedAt = :at' : ''}`,
+        ConditionExpression: '#status = :from',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':to': to, ':from': application.status, ':at': at },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return fromItem(Attributes ?? {});
+  },
+
+  forProject: (projectId: string) => listBy('GSI1', `PROJECT#${projectId}#APPLICATIONS`, true),
+  forProfessional: (professionalId: string) => listBy('GSI2', `PRO#${professionalId}#APPLICATIONS`, false),
+};

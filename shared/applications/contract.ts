@@ -1,0 +1,54 @@
+import * as z from 'zod';
+import { PROJECT_STATUSES } from '../projects/rules.ts';
+import { WORK_STYLES } from '../accounts/rules.ts';
+import { APPLICATION_STATUSES } from './rules.ts';
+
+/** An application as its applicant and its firm see it. */
+export const ApplicationOut = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  firmId: z.string(),
+  professionalId: z.string(),
+  status: z.enum(APPLICATION_STATUSES),
+  proposal: z.string(),
+  engagementId: z.string().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  decidedAt: z.string().optional(),
+});
+export type ApplicationOut = z.output<typeof ApplicationOut>;
+
+/** What a firm sees of an applicant: the public part of a professional's profile. */
+export const ApplicantOut = z.object({
+  userId: z.string(),
+  displayName: z.string(),
+  headline: z.string().optional(),
+  skills: z.array(z.string()),
+  yearsOfExperience: z.number().int().optional(),
+  homePrefectureCode: z.string().optional(),
+  hoursPerMonth: z.number().int().optional(),
+  workStyle: z.enum(WORK_STYLES).optional(),
+});
+export type ApplicantOut = z.output<typeof ApplicantOut>;
+
+export const ProjectApplicationOut = ApplicationOut.extend({ applicant: ApplicantOut });
+export type ProjectApplicationOut = z.output<typeof ProjectApplicationOut>;
+export const ProjectApplicationList = z.object({ items: z.array(ProjectApplicationOut) });
+
+export const MyApplicationOut = ApplicationOut.extend({
+  project: z.object({
+    id: z.string(),
+    title: z.string(),
+    status: z.enum(PROJECT_STATUSES),
+    organizationName: z.string(),
+    municipalityCode: z.string(),
+  }),
+});
+export type MyApplicationOut = z.output<typeof MyApplicationOut>;
+export const MyApplicationList = z.object({ items: z.array(MyApplicationOut) });
+
+export const DecisionOut = z.object({
+  id: z.string(),
+  status: z.enum(APPLICATION_STATUSES),
+  engagementId: z.string().optional(),
+});

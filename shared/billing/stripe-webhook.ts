@@ -1,0 +1,116 @@
+import type Stripe from 'stripe';
+import { engagements } from '../engagements/engagement.entity.ts';
+import { ledger } from './ledger.entity.ts';
+import { payoutAccounts } from './stripe-account.entity.ts';
+import { appliedEventMarker } from './stripe-event.entity.ts';
+import { now } from '../data/entity.ts';
+import { platformFeeJpy, splitPayment } from './rules.ts';
+import { ValidationError } from '../domain/errors.ts';
+import { logger } from '../logger.ts';
+import { stripe } from '../stripe/client.ts';
+import { stripeSecrets } from '../stripe/secrets.ts';
+import { idOf, paidAtOfInvoice, periodOfInvoice, subscriptionOfInvoice } from './stripe-objects.ts';
+import { syncEngagement } from '../engagements/sync-engagement.ts';
+
+export class BadSignatureError extends ValidationError {
+  constructor() {
+    super(
+      'The Stripe-Signature header is missing, does not match, or is too old.',
+      undefined,
+      'invalid_signature',
+    );
+  }
+}
+
+/** Checks the signature over the exact bytes Stripe sent (and that they are at most 5 minutes old). */
+export async function verifiedEvent(rawBody: string, signature: string | undefined): Promise<Stripe.Event> {
+  if (!signature) throw new BadSignatureError();
+  const [client, { webhookSigningSecret }] = await Promise.all([stripe(), stripeSecrets()]);
+  try {
+    return client.webhooks.constructEvent(rawBody, signature, webhookSigningSecret, 300);
+  } catch {
+    throw new BadSignatureError();
+  }
+}
+
+export type Outcome = 'applied' | 'duplicate' | 'ignored';
+
+/**
+ * Applies one verified event. Every handler re-reads the object from Stripe and writes what is true now,
+ * so the order and number of deliveries do not matter; the event's marker makes each one count once.
+ */
+export async function applyStripeEvent(event: Stripe.Event): Promise<Outcome> {
+  const marker = appliedEventMarker(event, now());
+  switch (event.type) {
+    case 'checkout.session.completed': {
+      const session = event.data.object;
+      const engagementId = session.metadata?.engagementId;
+      const subscriptionId = idOf(session.subscription);
+      if (session.mode !== 'subscription' || !engagementId || !subscriptionId) return 'ignored';
+      return outcome(await syncEngagement(engagementId, subscriptionId, marker));
+    }
+    case 'customer.subscription.created':
+    case 'customer.subscription.updated':
+    case 'customer.subscription.deleted': {
+      const subscription = event.data.object;
+      const engagementId = subscription.metadata?.engagementId;
+      if (!engagementId) return 'ignored';
+      return outcome(await syncEngagement(engagementId, subscription.id, marker));
+    }
+    case 'invoice.paid':
+    case 'invoice.payment_failed': {
+      const { subscriptionId, engagementId } = subscriptionOfInvoice(event.data.object);
+      if (!subscriptionId || !engagementId || !event.data.object.id) return 'ignored';
+      await recordInvoice(engagementId, event.data.object.id);
+      return outcome(await syncEngagement(engagementId, subscriptionId, marker));
+    }
+    case 'account.updated': {
+      const userId = event.data.object.metadata?.userId;
+      if (!userId) return 'ignored';
+      const account = await (await stripe()).accounts.retrieve(event.data.object.id);
+      const ready = account.payouts_enabled === true && account.details_submitted === true;
+      await payoutAccounts.setReady(userId, account.id, ready);
+      return 'applied';
+    }
+    default:
+      return 'ignored';
+  }
+}
+
+const outcome = (r: { applied: boolean } | undefined): Outcome =>
+  r === undefined ? 'ignored' : r.applied ? 'applied' : 'duplicate';
+
+/** The ledger row of an invoice, from the invoice as Stripe has it now: paid is final, failed until paid. */
+async function recordInvoice(engagementId: string, invoiceId: string) {
+  const engagement = await engagements.get(engagementId);
+  if (!engagement) return;
+  const client = await stripe();
+  const invoice = await client.invoices.retrieve(invoiceId);
+  const paid = invoice.status === 'paid';
+  const failed = invoice.status === 'open' && invoice.attempt_count > 0;
+  if (!paid && !failed) return; // draft, void (a paused month) or not yet attempted: no row
+  const { subscriptionId } = subscriptionOfInvoice(invoice);
+  const subscription = subscriptionId ? await client.subscriptions.retrieve(subscriptionId) : undefined;
+  const feePercent = subscription?.application_fee_percent ?? engagement.platformFeePercent;
+  const gross = paid ? invoice.amount_paid : invoice.amount_due;
+  const period = periodOfInvoice(invoice);
+  const at = now();
+  const result = await ledger.record({
+    engagementId,
+    invoiceId,
+    professionalId: engagement.professionalId,
+    firmId: engagement.firmId,
+    title: engagement.title,
+    firmName: engagement.firmName,
+    workType: engagement.workType,
+    status: paid ? 'paid' : 'failed',
+    periodStart: period.start,
+    periodEnd: period.end,
+    at: (paid && paidAtOfInvoice(invoice)) || at,
+    hostedInvoiceUrl: invoice.hosted_invoice_url ?? null,
+    ...splitPayment(gross, platformFeeJpy(gross, feePercent)),
+    createdAt: at,
+    updatedAt: at,
+  });
+  logger.info('ledger row', { engagementId, invoiceId, status: paid ? 'paid' : 'failed', result });
+}

@@ -1,0 +1,36 @@
+import * as z from 'zod';
+import { PROJECT_STATUSES, REMOTE_STYLES } from './rules.ts';
+
+/** A project as the API shows it (./view.ts): its fields, and its place's names in both languages. */
+export const ProjectOut = z.object({
+  id: z.string(),
+  status: z.enum(PROJECT_STATUSES),
+  title: z.string(),
+  summary: z.string(),
+  challenge: z.string().optional(),
+  deliverables: z.string().optional(),
+  skills: z.array(z.string()),
+  firmId: z.string(),
+  organizationName: z.string(),
+  municipalityCode: z.string(),
+  prefectureCode: z.string(),
+  municipalityName: z.string(),
+  municipalityNameEn: z.string(),
+  prefectureName: z.string(),
+  prefectureNameEn: z.string(),
+  monthlyFeeJpy: z.number().int(),
+  hoursPerMonth: z.number().int(),
+  remote: z.enum(REMOTE_STYLES),
+  durationMonths: z.number().int(),
+  startMonth: z.string().optional(),
+  shortTime: z.boolean(),
+  applicantCount: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  publishedAt: z.string().optional(),
+  closedAt: z.string().optional(),
+});
+export type ProjectOut = z.output<typeof ProjectOut>;
+
+export const ProjectPage = z.object({ items: z.array(ProjectOut), nextCursor: z.string().nullable() });
+export const ProjectList = z.object({ items: z.array(ProjectOut) });

@@ -1,0 +1,122 @@
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { Project } from './rules.ts';
+import { db, tableName } from '../data/client.ts';
+import { type Stored, strip } from '../data/entity.ts';
+
+/**
+ * Project: a piece of work a firm carved out. Listings (./listing.ts) are derived from it by the stream
+ * consumer functions/projects/maintain-listings.ts.
+ * Access patterns:
+ *  - getProject(id)              GetItem       PK=PROJECT#<id>, SK=PROJECT
+ *  - projectsByIds(ids)          BatchGetItem  (a page of search results)
+ *  - firmProjects(firmId)        Query         GSI1 GSI1PK=FIRM#<firmId>#PROJECTS, newest first
+ */
+type ProjectItem = Stored<Project, 'Project'>;
+
+export const projectKeys = {
+  primary: (id: string) => ({ PK: `PROJECT#${id}`, SK: 'PROJECT' }),
+  byFirm: (p: Pick<Project, 'firmId' | 'createdAt' | 'id'>) => ({
+    GSI1PK: `FIRM#${p.firmId}#PROJECTS`,
+    GSI1SK: `${p.createdAt}#${p.id}`,
+  }),
+};
+
+export function projectItem(project: Project): ProjectItem {
+  return { ...project, ...projectKeys.primary(project.id), ...projectKeys.byFirm(project), type: 'Project' };
+}
+
+export const fromItem = (item: Record<string, unknown>) => strip(item as ProjectItem) as Project;
+
+export const projects = {
+  async get(id: string): Promise<Project | undefined> {
+    const { Item } = await db().send(
+      new GetCommand({ TableName: tableName(), Key: projectKeys.primary(id) }),
+    );
+    return Item ? fromItem(Item) : undefined;
+  },
+
+  async create(project: Project): Promise<void> {
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: projectItem(project),
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+  },
+
+  /**
+   * Replaces the project if nobody changed it since it was read (same `updatedAt`), so an edit, a publish
+   * and a close that race cannot undo each other; the applicant count is carried over, not overwritten.
+   */
+  async replace(next: Project, read: Project): Promise<void> {
+    const { PK, SK, applicantCount, ...fields } = projectItem(next);
+    const removed = Object.keys(read).filter((k) => !(k in fields) && k !== 'applicantCount');
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = { ':read': read.updatedAt };
+    const sets = Object.entries(fields).map(([name, value], i) => {
+      names[`#f${i}`] = name;
+      values[`:v${i}`] = value;
+      return `#f${i} = :v${i}`;
+    });
+    const removes = removed.map((name, i) => {
+      names[`#r${i}`] = name;
+      return `#r${i}`;
+    });
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: { PK, SK },
+        UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+        ConditionExpression: '#upd = :read',
+        ExpressionAttributeNames: { ...names, '#upd': 'updatedAt' },
+        ExpressionAttributeValues: values,
+      }),
+    );
+  },
+
+  /** Projects by id, in the order asked, those that exist. */
+  async byIds(ids: string[]): Promise<Project[]> {
+    if (!ids.length) return [];
+    const found = new Map<string, Project>();
+    let keys: Record<string, unknown>[] | undefined = ids.map((id) => projectKeys.primary(id));
+    for (let attempt = 0; keys?.length && attempt < 5; attempt++) {
+      const out: BatchGetCommandOutput = await db().send(
+        new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys } } }),
+      );
+      for (const item of out.Responses?.[tableName()] ?? []) {
+        const p = fromItem(item);
+        found.set(p.id, p);
+      }
+      keys = out.UnprocessedKeys?.[tableName()]?.Keys;
+    }
+    return ids.flatMap((id) => found.get(id) ?? []);
+  },
+
+  async byFirm(firmId: string): Promise<Project[]> {
+    const out: Project[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await db().send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk',
+          ExpressionAttributeValues: { ':pk': `FIRM#${firmId}#PROJECTS` },
+          ScanIndexForward: false,
+          ExclusiveStartKey: start,
+        }),
+      );
+      out.push(...(page.Items ?? []).map(fromItem));
+      start = page.LastEvaluatedKey;
+    } while (start && out.length < 500);
+    return out;
+  },
+};

@@ -1,0 +1,94 @@
+import * as z from 'zod';
+import { municipalityCode, skills, text } from '../domain/fields.ts';
+
+export const REMOTE_STYLES = ['full', 'hybrid', 'onsite'] as const;
+export const PROJECT_STATUSES = ['draft', 'open', 'closed'] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+/** Fees are whole yen a month: below ¥5,000 is no retainer, above ¥1,000,000 is no side job. */
+export const FEE_MIN_JPY = 5_000;
+export const FEE_MAX_JPY = 1_000_000;
+/** Short-time work (the Ise model): under 10 hours a week, i.e. at most 43 hours a month. */
+export const SHORT_TIME_MAX_HOURS = 43;
+
+
+const projectFields = {
+  title: text(100),
+  summary: text(2000),
+  challenge: text(2000).optional(),
+  deliverables: text(2000).optional(),
+  skills: skills.pipe(z.array(z.string()).min(1, 'Name at least one skill.').max(10)),
+  municipalityCode,
+  monthlyFeeJpy: z
+    .int('The fee is a whole number of yen.')
+    .min(FEE_MIN_JPY, `The fee is at least ¥${FEE_MIN_JPY.toLocaleString('en')} a month.`)
+    .max(FEE_MAX_JPY, `The fee is at most ¥${FEE_MAX_JPY.toLocaleString('en')} a month.`),
+  hoursPerMonth: z.int().min(1).max(160),
+  remote: z.enum(REMOTE_STYLES),
+  durationMonths: z.int().min(1).max(36),
+  startMonth: z
+    .string()
+    .regex(/^20\d\d-(0[1-9]|1[0-2])$/, 'A month is written YYYY-MM.')
+    .optional(),
+  shortTime: z.boolean().optional(),
+};
+
+const shortTimeFits = (p: { shortTime?: boolean | undefined; hoursPerMonth?: number | undefined }) =>
+  !p.shortTime || p.hoursPerMonth === undefined || p.hoursPerMonth <= SHORT_TIME_MAX_HOURS;
+const shortTimeIssue = {
+  message: `Short-time work is under 10 hours a week: at most ${SHORT_TIME_MAX_HOURS} hours a month.`,
+  path: ['hoursPerMonth'],
+};
+
+/** `POST /v1/projects`. The owner is the caller, never a field of the body. */
+export const ProjectInput = z.strictObject(projectFields).refine(shortTimeFits, shortTimeIssue);
+export type ProjectInput = z.output<typeof ProjectInput>;
+
+/** `PATCH /v1/projects/{id}`: any of the fields, at least one. */
+export const ProjectPatch = z
+  .strictObject(projectFields)
+  .partial()
+  .refine((p) => Object.keys(p).length > 0, 'Change at least one field.');
+export type ProjectPatch = z.output<typeof ProjectPatch>;
+
+export type Project = ProjectInput & {
+  id: string;
+  firmId: string;
+  organizationName: string;
+  prefectureCode: string;
+  status: ProjectStatus;
+  shortTime: boolean;
+  applicantCount: number;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt?: string;
+  closedAt?: string;
+};
+
+/** The project after a patch, checked as a whole (a patch may make short-time and hours disagree). */
+export function applyPatch(
+  project: Project,
+  patch: ProjectPatch,
+): { ok: true; project: Project } | { ok: false; message: string } {
+  if (project.status === 'closed') return { ok: false, message: 'A closed project cannot be edited.' };
+  const next = { ...project, ...patch, shortTime: patch.shortTime ?? project.shortTime };
+  if (!shortTimeFits(next)) return { ok: false, message: shortTimeIssue.message };
+  return { ok: true, project: { ...next, prefectureCode: next.municipalityCode.slice(0, 2) } };
+}
+
+export type ProjectTransition = 'publish' | 'close';
+
+/** draft → open → closed; a draft may also be closed. Publishing an open project again changes nothing. */
+export function nextStatus(
+  current: ProjectStatus,
+  action: ProjectTransition,
+): ProjectStatus | 'unchanged' | undefined {
+  if (action === 'publish')
+    return current === 'draft' ? 'open' : current === 'open' ? 'unchanged' : undefined;
+  return current === 'closed' ? 'unchanged' : 'closed';
+}
+
+/** Who may see a project: everyone once published (open or closed), only its firm while a draft. */
+export function canSee(project: Pick<Project, 'status' | 'firmId'>, userId: string | undefined): boolean {
+  return project.status !== 'draft' || project.firmId === userId;
+}

@@ -1,0 +1,14 @@
+import * as z from 'zod';
+
+/** What the public routes answer. */
+export const HealthOut = z.object({ status: z.enum(['ok']), time: z.string() });
+export const ConfigOut = z.object({
+  auth: z.object({
+    region: z.string(),
+    userPoolId: z.string(),
+    clientId: z.string(),
+    endpoint: z.string().optional(),
+  }),
+  stripe: z.object({ publishableKey: z.string(), local: z.boolean() }),
+});
+export const OpenApiOut = z.looseObject({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) });

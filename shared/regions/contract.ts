@@ -1,0 +1,18 @@
+import * as z from 'zod';
+
+/** What the regions routes answer: the official codes with their names in Japanese, kana and English. */
+export const PrefectureOut = z.object({ code: z.string(), name: z.string(), kana: z.string(), nameEn: z.string() });
+export const MunicipalityOut = PrefectureOut.extend({ prefectureCode: z.string() });
+export const WideAreaGroupOut = z.object({
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  prefectureCode: z.string(),
+  municipalityCodes: z.array(z.string()),
+});
+export const PrefectureList = z.object({ items: z.array(PrefectureOut) });
+export const WideAreaGroupList = z.object({ items: z.array(WideAreaGroupOut) });
+export const PrefectureCodeParams = z.strictObject({
+  code: z.string().regex(/^\d{2}$/, 'A prefecture code has 2 digits, e.g. 31.'),
+});
+export const MunicipalityList = z.object({ prefecture: PrefectureOut, items: z.array(MunicipalityOut) });
