@@ -13,17 +13,20 @@ import { lambdaBundling } from './bundling.ts';
 /** The repository root: functions/, shared/ and package-lock.json live here. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** DynamoDB actions a function gets from `bindTable`: items and transactions, never `Scan` by default. */
-const TABLE_ACTIONS = [
+/** DynamoDB actions of a function that reads the table (a line's `needs.table: 'read'`). Never `Scan`. */
+export const TABLE_READ_ACTIONS = [
   'dynamodb:GetItem',
   'dynamodb:BatchGetItem',
   'dynamodb:Query',
+  'dynamodb:DescribeTable',
+];
+/** …and of one that writes it (`'write'`): items, batches and transactions (condition checks included). */
+export const TABLE_WRITE_ACTIONS = [
   'dynamodb:ConditionCheckItem',
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
   'dynamodb:DeleteItem',
   'dynamodb:BatchWriteItem',
-  'dynamodb:DescribeTable',
 ];
 
 export interface KakehashiFunctionProps {
@@ -98,21 +101,27 @@ export class KakehashiFunction extends NodejsFunction {
   }
 
   /**
-   * Lets the function read and write the table's items and its indexes, and tells it the table's name
-   * (TABLE_NAME, read by shared/config.ts). `Scan` is granted only on request (`{ scan: true }`):
-   * request paths use GetItem, Query and transactions.
+   * Lets the function read (and, with `access: 'write'`, write) the table's items and its indexes, and tells it
+   * the table's name (TABLE_NAME, read by shared/config.ts). `Scan` is granted only on request
+   * (`{ scan: true }`): request paths use GetItem, Query and transactions.
    */
-  bindTable(table: ITableV2, options: { scan?: boolean } = {}): void {
+  bindTable(table: ITableV2, options: { access: 'read' | 'write'; scan?: boolean }): void {
+    const actions = [
+      ...TABLE_READ_ACTIONS,
+      ...(options.access === 'write' ? TABLE_WRITE_ACTIONS : []),
+      ...(options.scan ? ['dynamodb:Scan'] : []),
+    ];
     const indexArns = tableDefinition.globalSecondaryIndexes.map(
       (index) => `${table.tableArn}/index/${index.indexName}`,
     );
     this.addToRolePolicy(
       new PolicyStatement({
-        actions: options.scan ? [...TABLE_ACTIONS, 'dynamodb:Scan'] : TABLE_ACTIONS,
+        actions,
         resources: [table.tableArn, ...indexArns],
       }),
     );
-    table.encryptionKey?.grantEncryptDecrypt(this);
+    if (options.access === 'write') table.encryptionKey?.grantEncryptDecrypt(this);
+    else table.encryptionKey?.grantDecrypt(this);
     this.addEnvironment('TABLE_NAME', table.tableName);
   }
 }

@@ -27,14 +27,9 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { Schedule as JobSchedule } from '#functions/schedules.ts';
 import type { StreamConsumer } from '#functions/streams.ts';
-import { gatewayAuthorizes, type Route, splitRouteKey } from '#shared/http/route.ts';
+import { gatewayAuthorizes, type Needs, type Route, splitRouteKey } from '#shared/http/route.ts';
 import { KakehashiFunction } from './kakehashi-function.ts';
 
-/**
- * Handler folders (bounded contexts) whose functions talk to Stripe and may read the Stripe secret.
- * A Stripe-facing handler elsewhere needs its folder added here.
- */
-export const STRIPE_CONTEXTS = ['billing', 'engagements', 'events'] as const;
 
 export interface StatelessStackProps extends StackProps {
   readonly table: TableV2;
@@ -115,13 +110,14 @@ export class StatelessStack extends Stack {
       POWERTOOLS_LOG_LEVEL: props.logLevel,
     };
 
-    const functionFor = (handler: string, description: string): KakehashiFunction => {
+    /** One function per handler file, granted exactly what its line says it needs (least privilege). */
+    const functionFor = (handler: string, description: string, needs: Needs): KakehashiFunction => {
       const existing = this.functions.get(handler);
       if (existing) return existing;
       const fn = new KakehashiFunction(this, constructId(handler), { handler, description, environment });
-      fn.bindTable(props.table);
-      fn.addToRolePolicy(sendMail);
-      if ((STRIPE_CONTEXTS as readonly string[]).includes(handler.split('/')[0] as string)) {
+      if (needs.table) fn.bindTable(props.table, { access: needs.table });
+      if (needs.mail) fn.addToRolePolicy(sendMail);
+      if (needs.stripe) {
         props.stripeSecret.grantRead(fn);
         fn.addEnvironment('STRIPE_SECRET_ARN', props.stripeSecret.secretArn);
       }
@@ -142,7 +138,10 @@ export class StatelessStack extends Stack {
     );
     for (const [key, route] of Object.entries(props.routes)) {
       const { method, path } = splitRouteKey(key);
-      const fn = functionFor(route.handler, `${key}: ${route.summary}`);
+      // A route limited to roles reads the caller's profile.
+      const needs: Needs =
+        Array.isArray(route.access) && !route.needs.table ? { ...route.needs, table: 'read' } : route.needs;
+      const fn = functionFor(route.handler, `${key}: ${route.summary}`, needs);
       const routeId = constructId(key);
       const httpRoute = new HttpRoute(this, `Route${routeId}`, {
         httpApi,
@@ -153,7 +152,7 @@ export class StatelessStack extends Stack {
       if (!gatewayAuthorizes(route.access)) {
         Validations.of(httpRoute).acknowledge({
           id: 'AwsSolutions::AwsSolutions-APIG4',
-          reason: `${key} is public in the route table (functions/routes.ts): callable without signing in.`,
+          reason: `${key} is public in its line (functions/${route.handler.split('/')[0]}/routes.ts): callable without signing in.`,
         });
       }
     }
@@ -173,7 +172,7 @@ export class StatelessStack extends Stack {
         'Schedules EventBridge Scheduler could not deliver, and scheduled runs that failed after retries.',
       );
       for (const job of props.schedules) {
-        const fn = functionFor(job.handler, `Scheduled ${job.name}: ${job.summary}`);
+        const fn = functionFor(job.handler, `Scheduled ${job.name}: ${job.summary}`, job.needs);
         fn.configureAsyncInvoke({ retryAttempts: 2, onFailure: new SqsDestination(jobFailures) });
         const scheduleId = `Schedule${constructId(job.name)}`;
         const role = new Role(this, `${scheduleId}Role`, {
@@ -208,7 +207,7 @@ export class StatelessStack extends Stack {
 
     // --- Stream consumers -----------------------------------------------------------------------------------
     for (const consumer of props.streamConsumers) {
-      const fn = functionFor(consumer.handler, `Stream consumer ${consumer.name}`);
+      const fn = functionFor(consumer.handler, `Stream consumer ${consumer.name}`, consumer.needs);
       const failures = this.failureQueue(
         `${constructId(consumer.name)}StreamFailures`,
         `Stream records the ${consumer.name} consumer could not process after ${consumer.maxRetries} retries.`,

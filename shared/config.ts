@@ -8,7 +8,8 @@ import * as z from 'zod';
  */
 const ConfigSchema = z.object({
   AWS_REGION: z.string().min(1),
-  TABLE_NAME: z.string().min(1),
+  /** Set only on functions whose line needs the table (least privilege: the others do not know it). */
+  TABLE_NAME: z.string().min(1).optional(),
   USER_POOL_ID: z.string().min(1),
   USER_POOL_CLIENT_ID: z.string().min(1),
   /** Only set when Cognito is not AWS's own (cognito-local): the web app is told where to sign in. */

@@ -1,4 +1,5 @@
 import { myProfile } from '#shared/accounts/my-profile.ts';
-import { endpoint } from '../endpoint.ts';
+import { api } from '#shared/http/api.ts';
+import * as routes from './routes.ts';
 
-export const handler = endpoint('GET /v1/me', async ({ caller }) => ({ json: await myProfile(caller) }));
+export const handler = api(routes.getMe, async ({ caller }) => ({ json: await myProfile(caller) }));

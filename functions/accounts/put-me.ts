@@ -1,7 +1,8 @@
 import { saveProfile } from '#shared/accounts/save-profile.ts';
-import { endpoint } from '../endpoint.ts';
+import { api } from '#shared/http/api.ts';
+import * as routes from './routes.ts';
 
-export const handler = endpoint('PUT /v1/me', async ({ caller, body }) => {
+export const handler = api(routes.putMe, async ({ caller, body }) => {
   const { user, created } = await saveProfile(caller, body);
   return { status: created ? 201 : 200, json: user };
 });

@@ -1,6 +1,7 @@
 import { platformSettings } from '#shared/admin/settings.entity.ts';
-import { endpoint } from '../endpoint.ts';
+import { roleApi } from '#shared/http/role-api.ts';
+import * as routes from './routes.ts';
 
-export const handler = endpoint('GET /v1/admin/settings', async () => ({
+export const handler = roleApi(routes.getSettings, async () => ({
   json: await platformSettings.get(),
 }));

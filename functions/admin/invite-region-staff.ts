@@ -1,7 +1,8 @@
 import { inviteRegionStaff } from '#shared/admin/invite-region-staff.ts';
-import { endpoint } from '../endpoint.ts';
+import { roleApi } from '#shared/http/role-api.ts';
+import * as routes from './routes.ts';
 
-export const handler = endpoint('POST /v1/admin/region-staff', async ({ caller, body }) => {
+export const handler = roleApi(routes.inviteRegionStaff, async ({ caller, body }) => {
   const invitation = await inviteRegionStaff(caller.userId, body);
   return {
     status: 201,

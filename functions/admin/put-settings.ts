@@ -1,6 +1,7 @@
 import { saveSettings } from '#shared/admin/save-settings.ts';
-import { endpoint } from '../endpoint.ts';
+import { roleApi } from '#shared/http/role-api.ts';
+import * as routes from './routes.ts';
 
-export const handler = endpoint('PUT /v1/admin/settings', async ({ profile, body }) => ({
+export const handler = roleApi(routes.putSettings, async ({ profile, body }) => ({
   json: await saveSettings(body, profile.userId),
 }));

@@ -1,7 +1,8 @@
 import { apply } from '#shared/applications/use-cases.ts';
-import { endpoint } from '../endpoint.ts';
+import { roleApi } from '#shared/http/role-api.ts';
+import * as routes from './routes.ts';
 
-export const handler = endpoint('POST /v1/projects/{id}/applications', async ({ profile, params, body }) => ({
+export const handler = roleApi(routes.apply, async ({ profile, params, body }) => ({
   status: 201,
   json: await apply(profile, params.id, body.proposal),
 }));

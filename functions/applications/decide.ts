@@ -1,7 +1,8 @@
 import { decideApplication } from '#shared/applications/use-cases.ts';
-import { endpoint } from '../endpoint.ts';
+import { roleApi } from '#shared/http/role-api.ts';
+import * as routes from './routes.ts';
 
-export const handler = endpoint('POST /v1/applications/{id}/decision', async ({ profile, params, body }) => {
+export const handler = roleApi(routes.decide, async ({ profile, params, body }) => {
   const { application, engagementId } = await decideApplication(profile.userId, params.id, body.decision);
   return {
     json: { id: application.id, status: application.status, ...(engagementId ? { engagementId } : {}) },

@@ -1,6 +1,7 @@
 import { myApplications } from '#shared/applications/use-cases.ts';
-import { endpoint } from '../endpoint.ts';
+import { roleApi } from '#shared/http/role-api.ts';
+import * as routes from './routes.ts';
 
-export const handler = endpoint('GET /v1/me/applications', async ({ profile }) => ({
+export const handler = roleApi(routes.myApplications, async ({ profile }) => ({
   json: { items: await myApplications(profile.userId) },
 }));

@@ -1,6 +1,7 @@
 import { projectApplicants } from '#shared/applications/use-cases.ts';
-import { endpoint } from '../endpoint.ts';
+import { roleApi } from '#shared/http/role-api.ts';
+import * as routes from './routes.ts';
 
-export const handler = endpoint('GET /v1/projects/{id}/applications', async ({ profile, params }) => ({
+export const handler = roleApi(routes.projectApplications, async ({ profile, params }) => ({
   json: { items: await projectApplicants(profile.userId, params.id) },
 }));

@@ -1,6 +1,7 @@
 import { withdrawApplication } from '#shared/applications/use-cases.ts';
-import { endpoint } from '../endpoint.ts';
+import { roleApi } from '#shared/http/role-api.ts';
+import * as routes from './routes.ts';
 
-export const handler = endpoint('POST /v1/applications/{id}/withdraw', async ({ profile, params }) => ({
+export const handler = roleApi(routes.withdraw, async ({ profile, params }) => ({
   json: await withdrawApplication(profile.userId, params.id),
 }));

@@ -1,6 +1,7 @@
 import { billingPortal } from '#shared/engagements/change-engagement.ts';
-import { endpoint } from '../endpoint.ts';
+import { roleApi } from '#shared/http/role-api.ts';
+import * as routes from './routes.ts';
 
-export const handler = endpoint('POST /v1/billing/portal', async ({ profile }) => ({
+export const handler = roleApi(routes.billingPortal, async ({ profile }) => ({
   json: await billingPortal(profile.userId),
 }));

@@ -1,6 +1,7 @@
 import { payoutStatus } from '#shared/billing/payouts.ts';
-import { endpoint } from '../endpoint.ts';
+import { roleApi } from '#shared/http/role-api.ts';
+import * as routes from './routes.ts';
 
-export const handler = endpoint('GET /v1/me/payouts', async ({ profile }) => ({
+export const handler = roleApi(routes.payoutStatus, async ({ profile }) => ({
   json: await payoutStatus(profile.userId),
 }));

@@ -1,6 +1,7 @@
 import { startPayoutOnboarding } from '#shared/billing/payouts.ts';
-import { endpoint } from '../endpoint.ts';
+import { roleApi } from '#shared/http/role-api.ts';
+import * as routes from './routes.ts';
 
-export const handler = endpoint('POST /v1/me/payouts/onboarding', async ({ profile }) => ({
+export const handler = roleApi(routes.startPayoutOnboarding, async ({ profile }) => ({
   json: await startPayoutOnboarding(profile),
 }));

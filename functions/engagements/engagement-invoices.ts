@@ -1,6 +1,7 @@
 import { engagementInvoices } from '#shared/engagements/views.ts';
-import { endpoint } from '../endpoint.ts';
+import { roleApi } from '#shared/http/role-api.ts';
+import * as routes from './routes.ts';
 
-export const handler = endpoint('GET /v1/engagements/{id}/invoices', async ({ profile, params }) => ({
+export const handler = roleApi(routes.engagementInvoices, async ({ profile, params }) => ({
   json: { items: await engagementInvoices(profile.userId, params.id) },
 }));

@@ -1,6 +1,7 @@
 import { oneEngagement } from '#shared/engagements/views.ts';
-import { endpoint } from '../endpoint.ts';
+import { roleApi } from '#shared/http/role-api.ts';
+import * as routes from './routes.ts';
 
-export const handler = endpoint('GET /v1/engagements/{id}', async ({ profile, params }) => ({
+export const handler = roleApi(routes.getEngagement, async ({ profile, params }) => ({
   json: await oneEngagement(profile.userId, params.id),
 }));

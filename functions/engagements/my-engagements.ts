@@ -1,6 +1,7 @@
 import { myEngagements } from '#shared/engagements/views.ts';
-import { endpoint } from '../endpoint.ts';
+import { roleApi } from '#shared/http/role-api.ts';
+import * as routes from './routes.ts';
 
-export const handler = endpoint('GET /v1/engagements', async ({ profile }) => ({
+export const handler = roleApi(routes.myEngagements, async ({ profile }) => ({
   json: { items: await myEngagements(profile.userId, profile.role === 'firm' ? 'firm' : 'professional') },
 }));

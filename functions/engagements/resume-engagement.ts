@@ -1,8 +1,9 @@
 import { changeEngagement } from '#shared/engagements/change-engagement.ts';
 import { oneEngagement } from '#shared/engagements/views.ts';
-import { endpoint } from '../endpoint.ts';
+import { roleApi } from '#shared/http/role-api.ts';
+import * as routes from './routes.ts';
 
-export const handler = endpoint('POST /v1/engagements/{id}/resume', async ({ profile, params }) => {
+export const handler = roleApi(routes.resumeEngagement, async ({ profile, params }) => {
   await changeEngagement(profile.userId, params.id, 'resume');
   return { json: await oneEngagement(profile.userId, params.id) };
 });

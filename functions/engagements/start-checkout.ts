@@ -1,6 +1,7 @@
 import { startCheckout } from '#shared/engagements/start-checkout.ts';
-import { endpoint } from '../endpoint.ts';
+import { roleApi } from '#shared/http/role-api.ts';
+import * as routes from './routes.ts';
 
-export const handler = endpoint('POST /v1/engagements/{id}/checkout', async ({ profile, params }) => ({
+export const handler = roleApi(routes.startCheckout, async ({ profile, params }) => ({
   json: await startCheckout(profile, params.id),
 }));

@@ -1,6 +1,7 @@
 import { browseProjects } from '#shared/projects/browse.ts';
-import { endpoint } from '../endpoint.ts';
+import { api } from '#shared/http/api.ts';
+import * as routes from './routes.ts';
 
-export const handler = endpoint('GET /v1/projects', async ({ query }) => ({
+export const handler = api(routes.browseProjects, async ({ query }) => ({
   json: await browseProjects(query),
 }));

@@ -1,7 +1,8 @@
 import { editProject } from '#shared/projects/manage-projects.ts';
 import { projectView } from '#shared/projects/view.ts';
-import { endpoint } from '../endpoint.ts';
+import { roleApi } from '#shared/http/role-api.ts';
+import * as routes from './routes.ts';
 
-export const handler = endpoint('PATCH /v1/projects/{id}', async ({ profile, params, body }) => ({
+export const handler = roleApi(routes.editProject, async ({ profile, params, body }) => ({
   json: projectView(await editProject(profile.userId, params.id, body)),
 }));

@@ -1,7 +1,8 @@
 import { projects } from '#shared/projects/project.entity.ts';
 import { projectView } from '#shared/projects/view.ts';
-import { endpoint } from '../endpoint.ts';
+import { roleApi } from '#shared/http/role-api.ts';
+import * as routes from './routes.ts';
 
-export const handler = endpoint('GET /v1/me/projects', async ({ profile }) => ({
+export const handler = roleApi(routes.myProjects, async ({ profile }) => ({
   json: { items: (await projects.byFirm(profile.userId)).map(projectView) },
 }));

@@ -1,7 +1,8 @@
 import { changeProjectStatus } from '#shared/projects/manage-projects.ts';
 import { projectView } from '#shared/projects/view.ts';
-import { endpoint } from '../endpoint.ts';
+import { roleApi } from '#shared/http/role-api.ts';
+import * as routes from './routes.ts';
 
-export const handler = endpoint('POST /v1/projects/{id}/publish', async ({ profile, params }) => ({
+export const handler = roleApi(routes.publishProject, async ({ profile, params }) => ({
   json: projectView(await changeProjectStatus(profile.userId, params.id, 'publish')),
 }));

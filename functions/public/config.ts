@@ -1,7 +1,8 @@
 import { config } from '#shared/config.ts';
-import { endpoint } from '../endpoint.ts';
+import { api } from '#shared/http/api.ts';
+import * as routes from './routes.ts';
 
-export const handler = endpoint('GET /v1/config', async () => {
+export const handler = api(routes.webConfig, async () => {
   const c = config();
   return {
     json: {

@@ -1,9 +1,5 @@
-import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { db, tableName } from '#shared/data/client.ts';
-import { endpoint } from '../endpoint.ts';
+import { api } from '#shared/http/api.ts';
+import { health } from '#shared/public/health.ts';
+import * as routes from './routes.ts';
 
-/** Answers ok only when the table answers: a load balancer or a person sees at once if the data is gone. */
-export const handler = endpoint('GET /v1/health', async () => {
-  await db().send(new DescribeTableCommand({ TableName: tableName() }));
-  return { json: { status: 'ok', time: new Date().toISOString() } };
-});
+export const handler = api(routes.health, async () => ({ json: await health() }));

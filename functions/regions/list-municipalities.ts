@@ -1,8 +1,9 @@
 import { NotFoundError } from '#shared/domain/errors.ts';
 import { municipalitiesOf, prefecture } from '#shared/regions/index.ts';
-import { endpoint } from '../endpoint.ts';
+import { api } from '#shared/http/api.ts';
+import * as routes from './routes.ts';
 
-export const handler = endpoint('GET /v1/regions/prefectures/{code}/municipalities', async ({ params }) => {
+export const handler = api(routes.listMunicipalities, async ({ params }) => {
   const found = prefecture(params.code);
   if (!found) throw new NotFoundError(`No prefecture has the code ${params.code}.`);
   return {

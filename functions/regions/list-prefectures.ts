@@ -1,7 +1,8 @@
 import { listPrefectures } from '#shared/regions/index.ts';
-import { endpoint } from '../endpoint.ts';
+import { api } from '#shared/http/api.ts';
+import * as routes from './routes.ts';
 
-export const handler = endpoint('GET /v1/regions/prefectures', async () => ({
+export const handler = api(routes.listPrefectures, async () => ({
   json: { items: listPrefectures() },
   headers: { 'cache-control': 'public, max-age=86400' },
 }));

@@ -13,7 +13,7 @@ export type LambdaHandler = (event: any, context: Context) => Promise<any>;
 
 export type GatewayOptions = {
   port: number;
-  routes: Record<string, Route>;
+  routes: Readonly<Record<string, Route>>;
   handlers: Map<string, LambdaHandler>;
   /** Functions the local cloud's other parts invoke through the Lambda API (cognito-local's triggers). */
   lambdas: Map<string, LambdaHandler>;

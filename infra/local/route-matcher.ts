@@ -1,4 +1,4 @@
-import { type Route, splitRouteKey } from '#shared/http/route.ts';
+import { type RouteDescription as Route, splitRouteKey } from '#shared/http/route.ts';
 
 export type MatchedRoute = { key: string; route: Route; pathParameters: Record<string, string> };
 type Compiled = {
@@ -14,7 +14,7 @@ type Compiled = {
  * Matches requests to the route table the way API Gateway does: a literal segment beats a
  * `{parameter}`, so `/v1/me/applications` is never taken for `/v1/me/{id}`.
  */
-export function routeMatcher(routes: Record<string, Route>) {
+export function routeMatcher(routes: Readonly<Record<string, Route>>) {
   const compiled: Compiled[] = Object.entries(routes).map(([key, route]) => {
     const { method, path } = splitRouteKey(key);
     const names: string[] = [];

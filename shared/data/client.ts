@@ -1,4 +1,4 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config.ts';
 
@@ -22,4 +22,13 @@ export function db(): DynamoDBDocumentClient {
   return client;
 }
 
-export const tableName = () => config().TABLE_NAME;
+export function tableName(): string {
+  const name = config().TABLE_NAME;
+  if (!name) throw new Error('TABLE_NAME is not set: this function\'s line does not say it needs the table');
+  return name;
+}
+
+/** The table's own description: the cheapest call that proves the table is there and answers. */
+export async function describeTable(): Promise<void> {
+  await db().send(new DescribeTableCommand({ TableName: tableName() }));
+}

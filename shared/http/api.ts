@@ -9,14 +9,12 @@ import type {
   Context,
 } from 'aws-lambda';
 import type { z } from 'zod';
+import type { User } from '../accounts/user.entity.ts';
 import { config } from '../config.ts';
-import { type User, users } from '../accounts/user.entity.ts';
 import { type Caller, callerFrom, requireCaller } from './caller.ts';
 import { errorResponse } from './error-response.ts';
-import { ForbiddenError } from '../domain/errors.ts';
-import type { Route } from './route.ts';
+import type { Access, Route } from './route.ts';
 import { validate } from './validate.ts';
-import { verifyBearer } from './verify-token.ts';
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -26,38 +24,48 @@ export type Request<R extends Route> = {
   params: Out<R['params']>;
   /** Set on every route that is not public (and on optional ones when the caller signed in). */
   caller: R['access'] extends 'public' | 'optional' ? Caller | undefined : Caller;
-  /** The caller's profile, loaded when the route is limited to roles. */
-  profile: R['access'] extends readonly unknown[] ? User : User | undefined;
-  event: APIGatewayProxyEventV2WithJWTAuthorizer;
+  /** The caller's profile, loaded when the route is limited to roles (./role-api.ts). */
+  profile: R['access'] extends readonly unknown[] ? User : undefined;
+  event: Event;
 };
 
-/** What a handler returns: a JSON body (status 200), or a full answer. */
-export type Reply =
-  | { status?: number; json: unknown; headers?: Record<string, string> }
+/** The JSON a route answers with: what its line's response schema accepts. */
+export type JsonOf<R extends Route> = R['response'] extends z.ZodType ? z.input<R['response']> : never;
+
+/** What a handler returns: a JSON body (status 200) typed by the route's response schema, or a full answer. */
+export type Reply<R extends Route> =
+  | { status?: number; json: JsonOf<R>; headers?: Record<string, string> }
   | { status?: number; text: string; contentType: string; headers?: Record<string, string> };
 
 export type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type Handler = (event: Event, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
+/** Who is calling, before the input is read: the caller, and the profile where the route needs one. */
+export type Identify = (
+  route: Route,
+  event: Event,
+) => Promise<{ caller: Caller | undefined; profile?: User | undefined }>;
+
+/** Public and signed-in routes: the authorizer's claims are all there is to know. */
+const fromClaims: Identify = async (route, event) => {
+  const caller = callerFrom(event);
+  if (route.access !== 'public') requireCaller(caller);
+  return { caller };
+};
+
 /**
- * Builds a Lambda handler for one route of the route table: the shared middleware stack
- * (headers, JSON body, zod validation with field paths, the caller and their role, errors in one place,
- * CORS for the web origin only, security headers) around a thin handler.
+ * Builds a Lambda handler for one line: the shared middleware stack (headers, JSON body, zod validation with
+ * field paths, who is calling, errors in one place, CORS for the web origin only, security headers) around a
+ * thin handler. `identify` is the one part that differs by access; each kind lives in its own module so that
+ * a public function carries neither the database client nor the token verifier.
  */
-export function api<R extends Route>(route: R, handle: (request: Request<R>) => Promise<Reply>): Handler {
+export function httpApi<R extends Route>(
+  route: R,
+  handle: (request: Request<R>) => Promise<Reply<R>>,
+  identify: Identify,
+): Handler {
   const core = async (event: Event): Promise<APIGatewayProxyStructuredResultV2> => {
-    let caller = callerFrom(event);
-    if (route.access === 'optional' && !caller) {
-      const claims = await verifyBearer(event.headers?.authorization);
-      if (claims)
-        caller = callerFrom({ requestContext: { authorizer: { jwt: { claims, scopes: [] } } } } as never);
-    }
-    let profile: User | undefined;
-    if (route.access !== 'public' && route.access !== 'optional') requireCaller(caller);
-    if (Array.isArray(route.access)) {
-      profile = await users.get((caller as Caller).userId);
-      if (!profile || !route.access.includes(profile.role)) throw new ForbiddenError();
-    }
+    const { caller, profile } = await identify(route, event);
     const request = {
       body: route.body ? validate(route.body, event.body, 'body') : undefined,
       query: route.query ? validate(route.query, event.queryStringParameters ?? {}, 'query') : undefined,
@@ -95,4 +103,14 @@ export function api<R extends Route>(route: R, handle: (request: Request<R>) => 
     });
   if (route.body) handler.use(httpJsonBodyParser());
   return handler as unknown as Handler;
+}
+
+type PlainAccess = Extract<Access, 'public' | 'signedIn'>;
+
+/** A handler for a public or a signed-in line. */
+export function api<R extends Route & { access: PlainAccess }>(
+  route: R,
+  handle: (request: Request<R>) => Promise<Reply<R>>,
+): Handler {
+  return httpApi(route, handle, fromClaims);
 }

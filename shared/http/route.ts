@@ -1,7 +1,7 @@
 import type { z } from 'zod';
+import type { Role } from '../domain/roles.ts';
 
-export const ROLES = ['professional', 'firm', 'region_staff', 'operator'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '../domain/roles.ts';
 
 /**
  * Who may call a route: anyone; anyone, recognised when signed in (`optional`: a draft shows to its owner);
@@ -12,25 +12,56 @@ export type Access = 'public' | 'optional' | 'signedIn' | readonly Role[];
 /** Whether API Gateway's JWT authorizer guards the route (an `optional` route checks a token itself). */
 export const gatewayAuthorizes = (access: Access) => access !== 'public' && access !== 'optional';
 
-/** One line of the route table: the single source that CDK, the local gateway and OpenAPI read. */
+/**
+ * What a function does besides computing: CDK grants exactly this and nothing more (least privilege from the
+ * line, not from folder names). A route limited to roles reads the table for the caller's profile.
+ */
+export type Needs = {
+  /** `read`: GetItem, BatchGetItem, Query. `write`: those and Put, Update, Delete, BatchWrite, transactions. */
+  table?: 'read' | 'write';
+  /** Reads the Stripe secret and calls Stripe. */
+  stripe?: boolean;
+  /** Sends mail through SES. */
+  mail?: boolean;
+};
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type RouteKey = `${HttpMethod} /${string}`;
+
+/** One line of a context's route table (functions/<context>/routes.ts): what CDK, the gateway and OpenAPI read. */
 export interface Route {
+  key: RouteKey;
   /** Handler file under functions/, without extension: `accounts/get-me`. */
   handler: string;
   access: Access;
   summary: string;
   tag: string;
+  needs: Needs;
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
+  /** Binding: the handler's reply is typed by it, and the integration tests check every reply against it. */
   response?: z.ZodType;
   /** What the route answers with when it is not JSON. */
   produces?: 'text/html' | 'text/csv' | 'text/calendar';
 }
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-export type RouteKey = `${HttpMethod} /${string}`;
+/**
+ * Declares a line. Marked free of side effects so that a bundle keeps only the lines it uses: a handler imports
+ * its one line from its context's routes.ts, and esbuild drops the others (lines name schemas, they build none).
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function line<const K extends RouteKey, const R extends Omit<Route, 'key'>>(key: K, route: R): R & { key: K } {
+  return { ...route, key };
+}
 
 export function splitRouteKey(key: string): { method: HttpMethod; path: string } {
   const [method, path] = key.split(' ') as [HttpMethod, string];
   return { method, path };
 }
+
+/** What OpenAPI and the gateway's matcher read of a line. */
+export type RouteDescription = Omit<Route, 'key' | 'needs'>;
+
+/** Schedules and stream consumers are lines too: their handler and what it needs. */
+export type JobLine = { name: string; handler: string; needs: Needs };

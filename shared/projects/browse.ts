@@ -3,32 +3,10 @@ import * as z from 'zod';
 import { db, tableName } from '../data/client.ts';
 import { type ListingEntry, type ListingFacet, listingKeys } from './listing.entity.ts';
 import { projects } from './project.entity.ts';
-import { REMOTE_STYLES } from './rules.ts';
+import type { BrowseQuery } from './rules.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { keywordQuery } from './search-terms.ts';
 import { projectView } from './view.ts';
-
-const int = z.coerce.number().int();
-/** The query string of `GET /v1/projects`. */
-export const BrowseQuery = z.strictObject({
-  prefecture: z
-    .string()
-    .regex(/^\d{2}$/, 'A prefecture code has 2 digits, e.g. 31.')
-    .optional(),
-  municipality: z
-    .string()
-    .regex(/^\d{5}$/, 'A municipality code has 5 digits, e.g. 31370.')
-    .optional(),
-  skill: z.string().trim().toLowerCase().min(1).max(30).optional(),
-  minFee: int.min(0).max(10_000_000).optional(),
-  maxHours: int.min(1).max(1000).optional(),
-  remote: z.enum(REMOTE_STYLES).optional(),
-  shortTime: z.enum(['true', 'false']).optional(),
-  q: z.string().trim().max(100).optional(),
-  limit: int.min(1).max(50).default(20),
-  cursor: z.string().max(1000).optional(),
-});
-export type BrowseQuery = z.output<typeof BrowseQuery>;
 
 const Cursor = z.object({ PK: z.string().startsWith('LIST#'), SK: z.string().max(200) });
 type Cursor = z.output<typeof Cursor>;

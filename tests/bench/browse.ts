@@ -3,7 +3,8 @@ import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/
 import { db, tableName } from '#shared/data/client.ts';
 import type { ListingEntry } from '#shared/projects/listing.entity.ts';
 import { projectKeys } from '#shared/projects/project.entity.ts';
-import { BrowseQuery, browseProjects, plan } from '#shared/projects/browse.ts';
+import { browseProjects, plan } from '#shared/projects/browse.ts';
+import { BrowseQuery } from '#shared/projects/rules.ts';
 import { ensureTable } from '../../infra/local/dynamodb.ts';
 import type { LocalCloud } from '../../infra/local/stack.ts';
 import {

@@ -55,12 +55,19 @@ let web: Template;
 let stateless: Template;
 let templates: Template[];
 
-const extraConsumer = { name: 'test-consumer', handler: 'accounts/get-me', batchSize: 50, maxRetries: 4 };
+const extraConsumer = {
+  name: 'test-consumer',
+  handler: 'accounts/get-me',
+  batchSize: 50,
+  maxRetries: 4,
+  needs: { table: 'read' as const },
+};
 const extraSchedule = {
   name: 'nightly-test',
   handler: 'public/health',
   expression: 'cron(0 18 * * ? *)',
   summary: 'A cron line, to check cron(...) expressions.',
+  needs: {},
 };
 
 beforeAll(() => {
@@ -178,7 +185,6 @@ describe('stateless stack', () => {
     for (const fn of Object.values(stateless.findResources('AWS::Lambda::Function'))) {
       const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
       for (const name of [
-        'TABLE_NAME',
         'USER_POOL_ID',
         'USER_POOL_CLIENT_ID',
         'WEB_ORIGIN',
@@ -233,6 +239,58 @@ describe('stateless stack', () => {
       expect(JSON.stringify(policy)).not.toContain('dynamodb:Scan');
       expect(JSON.stringify(policy)).not.toContain('dynamodb:*');
     }
+  });
+
+  /** The function of a line, and every statement of the policies attached to its role. */
+  function grantsOf(key: string) {
+    const route = routes[key];
+    const [fnId, fn] = Object.entries(stateless.findResources('AWS::Lambda::Function')).find(([, f]) =>
+      String(f.Properties.Description).startsWith(`${key}:`),
+    ) as [string, { Properties: { Role: { 'Fn::GetAtt': [string] }; Environment: { Variables: object } } }];
+    const roleId = fn.Properties.Role['Fn::GetAtt'][0];
+    const statements = Object.values(stateless.findResources('AWS::IAM::Policy'))
+      .filter((p) => JSON.stringify(p.Properties.Roles).includes(roleId))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[] }[]);
+    const actions = statements.flatMap((st) => (Array.isArray(st.Action) ? st.Action : [st.Action]));
+    return { route, fnId, actions, env: fn.Properties.Environment.Variables };
+  }
+
+  it('grants each function exactly what its line needs: table read or write, mail, the Stripe secret', () => {
+    for (const key of Object.keys(routes)) {
+      const { route, actions, env } = grantsOf(key);
+      const needs = route?.needs ?? {};
+      const table = needs.table ?? (Array.isArray(route?.access) ? 'read' : undefined);
+      expect(actions.includes('dynamodb:GetItem'), `${key} reads the table`).toBe(table !== undefined);
+      expect(actions.includes('dynamodb:PutItem'), `${key} writes the table`).toBe(table === 'write');
+      expect(actions.includes('dynamodb:UpdateItem'), `${key} updates the table`).toBe(table === 'write');
+      expect('TABLE_NAME' in env, `${key} knows the table`).toBe(table !== undefined);
+      expect(actions.includes('ses:SendEmail'), `${key} sends mail`).toBe(needs.mail === true);
+      expect(actions.includes('secretsmanager:GetSecretValue'), `${key} reads the Stripe secret`).toBe(
+        needs.stripe === true,
+      );
+      expect('STRIPE_SECRET_ARN' in env, `${key} knows the Stripe secret`).toBe(needs.stripe === true);
+    }
+  });
+
+  it('gives a read-only route no write, a route that touches nothing no table, and only Stripe routes the secret', () => {
+    const browse = grantsOf('GET /v1/projects');
+    expect(browse.actions).toContain('dynamodb:Query');
+    for (const write of ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'])
+      expect(browse.actions).not.toContain(write);
+    expect(browse.actions).not.toContain('secretsmanager:GetSecretValue');
+    for (const key of ['GET /v1/config', 'GET /v1/regions/prefectures', 'GET /v1/openapi.json']) {
+      expect(grantsOf(key).actions.filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
+    }
+    const withSecret = Object.keys(routes).filter((key) =>
+      grantsOf(key).actions.includes('secretsmanager:GetSecretValue'),
+    );
+    expect(withSecret.sort()).toEqual(
+      Object.entries(routes)
+        .filter(([, r]) => r.needs.stripe)
+        .map(([k]) => k)
+        .sort(),
+    );
+    expect(withSecret).toContain('POST /v1/webhooks/stripe');
   });
 
   it('makes an API route of every line of the route table', () => {

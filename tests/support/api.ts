@@ -7,6 +7,8 @@ import {
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
+import { routes } from '#functions/routes.ts';
+import { routeMatcher } from '../../infra/local/route-matcher.ts';
 
 export const cloud = () => inject('cloud');
 
@@ -67,7 +69,26 @@ export async function call<T = any>(
   try {
     parsed = JSON.parse(text);
   } catch {}
+  checkReply(method, path, res, parsed);
   return { status: res.status, body: parsed as T, headers: res.headers };
+}
+
+const match = routeMatcher(routes);
+
+/**
+ * Response schemas are binding: every successful JSON reply a test receives must match its route's response
+ * schema, or the test fails here, so the OpenAPI document (generated from the same schemas) tells the truth.
+ */
+export function checkReply(method: string, path: string, res: Response, body: unknown) {
+  const found = match(method, new URL(path, 'http://localhost').pathname);
+  const schema = found?.route.response;
+  const json = res.headers.get('content-type')?.startsWith('application/json');
+  if (!schema || !json || res.status >= 300) return;
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`${method} ${path} answered ${res.status} with a body its response schema refuses: ${problems}`);
+  }
 }
 
 /** The table as the tests see it directly, to check what was (not) written. */

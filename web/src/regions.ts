@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from './api.ts';
-import type { Municipality, Prefecture } from './types.ts';
+import type { Municipality, Prefecture, WideAreaGroup } from './types.ts';
 
 const DAY = 24 * 3_600_000;
 
-export type WideAreaGroup = { code: string; name: string; nameEn: string; prefectureCode: string };
+export type { WideAreaGroup };
 
 /** Wide-area groups of municipalities (広域圏, e.g. 奄美群島); their codes are accepted wherever a region code is. */
 export function useWideAreaGroups(): WideAreaGroup[] {

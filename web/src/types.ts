@@ -1,49 +1,29 @@
-/** What the API returns and accepts (see functions/routes.ts and shared/domain/profile.ts). */
-export type Role = 'professional' | 'firm' | 'region_staff' | 'operator';
-export type Tie = 'hometown' | 'lived' | 'furusato_donor' | 'interest';
-export type WorkStyle = 'remote' | 'hybrid' | 'onsite';
-export type FirmSize = '1-9' | '10-49' | '50-299' | '300+';
+/**
+ * What the accounts and regions API returns and accepts: the shared contract (shared/accounts,
+ * shared/regions, shared/domain), imported rather than copied.
+ */
+import type * as z from 'zod';
+import type { ProfileOut } from '#shared/accounts/contract.ts';
+import type { FIRM_SIZES, ProfileInput, TIES, WORK_STYLES } from '#shared/accounts/rules.ts';
+import type { MunicipalityOut, PrefectureOut, WideAreaGroupOut } from '#shared/regions/contract.ts';
 
-export const TIES: readonly Tie[] = ['hometown', 'lived', 'furusato_donor', 'interest'];
-export const WORK_STYLES: readonly WorkStyle[] = ['remote', 'hybrid', 'onsite'];
-export const FIRM_SIZES: readonly FirmSize[] = ['1-9', '10-49', '50-299', '300+'];
+export { FIRM_SIZES, TIES, WORK_STYLES } from '#shared/accounts/rules.ts';
+export type { Role } from '#shared/domain/roles.ts';
 
-export type RegionTie = { regionCode: string; ties: Tie[] };
+export type Tie = (typeof TIES)[number];
+export type WorkStyle = (typeof WORK_STYLES)[number];
+export type FirmSize = (typeof FIRM_SIZES)[number];
 
-export type ProfessionalInput = {
-  role: 'professional';
-  displayName: string;
-  headline?: string;
-  skills?: string[];
-  yearsOfExperience?: number;
-  homePrefectureCode?: string;
-  regionsOfInterest?: RegionTie[];
-  hoursPerMonth?: number;
-  workStyle?: WorkStyle;
-};
+/** The body of `PUT /v1/me`, for the role it names. */
+export type { ProfileInput };
+export type ProfessionalInput = Extract<ProfileInput, { role: 'professional' }>;
+export type FirmInput = Extract<ProfileInput, { role: 'firm' }>;
+export type RegionTie = NonNullable<ProfessionalInput['regionsOfInterest']>[number];
 
-export type FirmInput = {
-  role: 'firm';
-  displayName: string;
-  organizationName: string;
-  municipalityCode: string;
-  industry?: string;
-  size?: FirmSize;
-  invoiceRegistrationNumber?: string;
-  billingContact?: { name: string; email: string };
-};
+/** A profile as `GET /v1/me` answers it: the fields of its role, and those the API adds. */
+export type Profile = ProfileInput &
+  Pick<z.output<typeof ProfileOut>, 'userId' | 'email' | 'regionCode' | 'createdAt' | 'updatedAt'>;
 
-export type StaffInput = { role: 'region_staff' | 'operator'; displayName: string };
-
-export type ProfileInput = ProfessionalInput | FirmInput | StaffInput;
-
-export type Profile = ProfileInput & {
-  userId: string;
-  email?: string;
-  regionCode?: string;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type Prefecture = { code: string; name: string; kana: string; nameEn: string };
-export type Municipality = Prefecture & { prefectureCode: string };
+export type Prefecture = z.output<typeof PrefectureOut>;
+export type Municipality = z.output<typeof MunicipalityOut>;
+export type WideAreaGroup = z.output<typeof WideAreaGroupOut>;

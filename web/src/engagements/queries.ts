@@ -8,6 +8,7 @@ import type {
   Invoice,
   PayoutStatus,
   PlatformSettings,
+  PlatformSettingsBody,
 } from './types.ts';
 
 /** Client errors are answers, not hiccups: retry only what might pass the second time. */
@@ -148,7 +149,7 @@ export function usePlatformSettings(enabled = true) {
 export function useSavePlatformSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: PlatformSettings) => api<PlatformSettings>('PUT', '/v1/admin/settings', input),
+    mutationFn: (input: PlatformSettingsBody) => api<PlatformSettings>('PUT', '/v1/admin/settings', input),
     onSuccess: (saved) => queryClient.setQueryData(engagementKeys.settings, saved),
   });
 }

@@ -1,86 +1,25 @@
-/** What the payments API returns and accepts (see functions/routes.ts and docs/payments.md). */
+/**
+ * What the payments API returns and accepts: the shared contract (shared/engagements,
+ * shared/billing, shared/admin), imported rather than copied.
+ */
+import type * as z from 'zod';
+import type { PlatformSettingsInput } from '#shared/admin/rules.ts';
+import type { SettingsOut } from '#shared/admin/contract.ts';
+import type { EarningsOut } from '#shared/billing/contract.ts';
+import type { EngagementOut, InvoiceRowOut } from '#shared/engagements/contract.ts';
+import type { EngagementAction as Action } from '#shared/engagements/rules.ts';
 
-export type EngagementState = 'awaiting_payment' | 'active' | 'paused' | 'past_due' | 'ending' | 'ended';
+export type { EngagementState } from '#shared/engagements/rules.ts';
+export type { PayoutStatus } from '#shared/billing/contract.ts';
 
-export const ENGAGEMENT_STATES: readonly EngagementState[] = [
-  'awaiting_payment',
-  'active',
-  'paused',
-  'past_due',
-  'ending',
-  'ended',
-];
+export type Engagement = z.output<typeof EngagementOut>;
+export type Invoice = z.output<typeof InvoiceRowOut>;
+/** What the firm posts to `/v1/engagements/{id}/{action}` (checkout has a page of its own). */
+export type EngagementAction = Exclude<Action, 'checkout'>;
 
-export type Engagement = {
-  id: string;
-  projectId: string;
-  title: string;
-  yourRole: 'firm' | 'professional';
-  firm: { id: string; name: string };
-  professional: { id: string; displayName: string };
-  state: EngagementState;
-  monthlyFeeJpy: number;
-  hoursPerMonth: number;
-  durationMonths: number;
-  startMonth?: string;
-  platformFeePercent: number;
-  currentPeriod?: { start: string; end: string } | null;
-  nextRenewalAt?: string | null;
-  cancelAtPeriodEnd: boolean;
-  payoutsReady: boolean;
-  createdAt: string;
-  updatedAt: string;
-};
+export type Earnings = z.output<typeof EarningsOut>;
+export type EarningsRow = Earnings['rows'][number];
+export type Amounts = Earnings['totals'];
 
-export type Invoice = {
-  invoiceId: string;
-  month: string;
-  periodStart: string;
-  periodEnd: string;
-  grossJpy: number;
-  platformFeeJpy: number;
-  feeTaxJpy: number;
-  netJpy: number;
-  status: 'paid' | 'failed';
-  hostedInvoiceUrl?: string | null;
-  paidAt?: string | null;
-};
-
-export type EngagementAction = 'pause' | 'resume' | 'cancel';
-
-export type PayoutStatus = 'not_started' | 'pending' | 'ready';
-
-export type EarningsRow = {
-  month: string;
-  engagementId: string;
-  title: string;
-  firmName: string;
-  grossJpy: number;
-  platformFeeJpy: number;
-  feeTaxJpy: number;
-  netJpy: number;
-  withholdingJpy: number;
-};
-
-export type Amounts = Pick<
-  EarningsRow,
-  'grossJpy' | 'platformFeeJpy' | 'feeTaxJpy' | 'netJpy' | 'withholdingJpy'
->;
-
-export type Earnings = {
-  year: number;
-  professional: { displayName: string };
-  platform: { name: string; invoiceRegistrationNumber?: string | null };
-  rows: EarningsRow[];
-  totals: Amounts;
-};
-
-export type PlatformSettings = {
-  platformFeePercent: number;
-  invoiceRegistrationNumber?: string | null;
-  withholdingWorkTypes: string[];
-};
-
-/** The server's limits, mirrored for the checks made before sending. */
-export const SETTINGS_LIMITS = { feeMin: 0, feeMax: 50 } as const;
-export const INVOICE_NUMBER_PATTERN = /^T\d{13}$/;
+export type PlatformSettings = z.output<typeof SettingsOut>;
+export type PlatformSettingsBody = z.output<typeof PlatformSettingsInput>;

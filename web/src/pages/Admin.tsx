@@ -14,25 +14,27 @@ import {
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type * as z from 'zod';
+import type { InvitationOut } from '#shared/admin/contract.ts';
 import { PlatformSettingsForm } from '../admin/PlatformSettingsForm.tsx';
 import { api } from '../api.ts';
 import { EMAIL_PATTERN } from '../auth/errors.ts';
 import { LoadError, Loading } from '../components/Loading.tsx';
 import { Page } from '../components/Page.tsx';
+import { useFormat } from '../format.ts';
 import { useMe } from '../me.ts';
 import { generalError, serverFieldErrors } from '../profile/form-utils.ts';
 import { MunicipalitySelect, PrefectureSelect } from '../profile/RegionSelects.tsx';
 import { useLocalName, useRegionName, useWideAreaGroups } from '../regions.ts';
 
 type Kind = 'prefecture' | 'municipality' | 'group';
-type Invitation = { email: string; regionCode: string; expiresAt: string };
+type Invitation = z.output<typeof InvitationOut>;
 
 function Invited({ invitation }: { invitation: Invitation }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const f = useFormat();
   const region = useRegionName(invitation.regionCode) ?? invitation.regionCode;
-  const until = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(
-    new Date(invitation.expiresAt),
-  );
+  const until = f.longDate(invitation.expiresAt);
   return (
     <Alert color="teal" mb="md">
       {t('admin.invited', { email: invitation.email, region, until })}

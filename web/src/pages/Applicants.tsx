@@ -7,7 +7,7 @@ import { LoadError, Loading } from '../components/Loading.tsx';
 import { Page } from '../components/Page.tsx';
 import { generalError } from '../profile/form-utils.ts';
 import { ConfirmButton } from '../projects/ConfirmButton.tsx';
-import { useProjectFormat } from '../projects/format.ts';
+import { useFormat } from '../format.ts';
 import { SkillBadges } from '../projects/ProjectCard.tsx';
 import { useApplicants, useDecide, useProject } from '../projects/queries.ts';
 import { RoleGate } from '../projects/RoleGate.tsx';
@@ -152,7 +152,7 @@ function ApplicantCard({
   onDecide: (d: Decision) => Promise<void>;
 }) {
   const { t } = useTranslation();
-  const f = useProjectFormat();
+  const f = useFormat();
   const p = a.applicant;
   const home = useRegionName(p.homePrefectureCode);
   const nameId = `applicant-${a.id}`;

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { LoadError, Loading } from '../components/Loading.tsx';
 import { Page } from '../components/Page.tsx';
-import { useMoneyFormat } from '../engagements/format.ts';
+import { useFormat } from '../format.ts';
 import { downloadEarningsCsv, useEarnings } from '../engagements/queries.ts';
 import { TableScroll } from '../engagements/TableScroll.tsx';
 import type { Amounts, Earnings } from '../engagements/types.ts';
@@ -98,7 +98,7 @@ function EarningsView() {
 
 function Statement({ earnings: e }: { earnings: Earnings }) {
   const { t } = useTranslation();
-  const f = useMoneyFormat();
+  const f = useFormat();
   const today = new Date().toISOString();
   const amounts = (a: Amounts) => (
     <>
@@ -165,7 +165,7 @@ function Statement({ earnings: e }: { earnings: Earnings }) {
             <Table.Tbody>
               {e.rows.map((r) => (
                 <Table.Tr key={`${r.month}-${r.engagementId}`}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{f.month(r.month)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{f.month(r.month, 'short')}</Table.Td>
                   <Table.Td>
                     <Anchor component={Link} to={`/engagements/${r.engagementId}`}>
                       {r.title}

@@ -7,7 +7,7 @@ import { ApiError } from '../api.ts';
 import { LoadError, Loading } from '../components/Loading.tsx';
 import { MissingOrError } from '../components/MissingOrError.tsx';
 import { Page } from '../components/Page.tsx';
-import { useMoneyFormat } from '../engagements/format.ts';
+import { useFormat } from '../format.ts';
 import {
   useBillingPortal,
   useCheckout,
@@ -20,7 +20,6 @@ import { TableScroll } from '../engagements/TableScroll.tsx';
 import type { Engagement, EngagementAction } from '../engagements/types.ts';
 import { generalError } from '../profile/form-utils.ts';
 import { ConfirmButton } from '../projects/ConfirmButton.tsx';
-import { useProjectFormat } from '../projects/format.ts';
 import { RoleGate } from '../projects/RoleGate.tsx';
 
 /** After paying, how long the page waits for Stripe's webhook to turn the engagement active. */
@@ -163,8 +162,7 @@ function EngagementDetail() {
 
 function Terms({ engagement: e }: { engagement: Engagement }) {
   const { t } = useTranslation();
-  const f = useMoneyFormat();
-  const p = useProjectFormat();
+  const f = useFormat();
   const date = (iso: string) => <time dateTime={iso}>{f.date(iso)}</time>;
   const rows: [string, ReactNode][] = [
     [
@@ -177,10 +175,10 @@ function Terms({ engagement: e }: { engagement: Engagement }) {
     [t('engagements.firm'), e.firm.name],
     [t('engagements.professional'), e.professional.displayName],
     [t('engagements.monthlyFee'), <strong key="fee">{f.yen(e.monthlyFeeJpy)}</strong>],
-    [t('engagements.hours'), p.hours(e.hoursPerMonth)],
-    [t('engagements.duration'), p.duration(e.durationMonths)],
+    [t('engagements.hours'), f.hours(e.hoursPerMonth)],
+    [t('engagements.duration'), f.duration(e.durationMonths)],
   ];
-  if (e.startMonth) rows.push([t('engagements.startMonth'), p.month(e.startMonth)]);
+  if (e.startMonth) rows.push([t('engagements.startMonth'), f.month(e.startMonth)]);
   rows.push([
     t('engagements.platformFee'),
     t('engagements.platformFeeValue', { percent: f.percent(e.platformFeePercent) }),
@@ -234,7 +232,7 @@ function FirmActions({
   onStale: () => void;
 }) {
   const { t } = useTranslation();
-  const f = useMoneyFormat();
+  const f = useFormat();
   const checkout = useCheckout();
   const portal = useBillingPortal();
   const action = useEngagementAction();
@@ -383,7 +381,7 @@ function Invoices({
   invoices: ReturnType<typeof useInvoices>;
 }) {
   const { t } = useTranslation();
-  const f = useMoneyFormat();
+  const f = useFormat();
   const firm = e.yourRole === 'firm';
   return (
     <section aria-labelledby="invoices-title">
@@ -425,7 +423,7 @@ function Invoices({
               {invoices.data.map((i) => (
                 <Table.Tr key={i.invoiceId}>
                   <Table.Th scope="row" fw={400}>
-                    {f.month(i.month)}
+                    {f.month(i.month, 'short')}
                   </Table.Th>
                   <Table.Td className="num">{f.yen(i.grossJpy)}</Table.Td>
                   <Table.Td className="num">{f.yen(i.platformFeeJpy)}</Table.Td>
@@ -446,7 +444,7 @@ function Invoices({
                         href={i.hostedInvoiceUrl}
                         target="_blank"
                         rel="noopener noreferrer"
-                        aria-label={t('engagements.openInvoiceLabel', { month: f.month(i.month) })}
+                        aria-label={t('engagements.openInvoiceLabel', { month: f.month(i.month, 'short') })}
                       >
                         {t('engagements.openInvoice')}
                       </Anchor>

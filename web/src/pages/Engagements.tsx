@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadError, Loading } from '../components/Loading.tsx';
 import { Page } from '../components/Page.tsx';
-import { useMoneyFormat } from '../engagements/format.ts';
+import { useFormat } from '../format.ts';
 import { useEngagements } from '../engagements/queries.ts';
 import { EngagementStateBadge } from '../engagements/StateBadge.tsx';
 import type { Engagement } from '../engagements/types.ts';
@@ -63,7 +63,7 @@ function Engagements({ me }: { me: Profile }) {
 
 function EngagementCard({ engagement: e }: { engagement: Engagement }) {
   const { t } = useTranslation();
-  const f = useMoneyFormat();
+  const f = useFormat();
   const titleId = `engagement-${e.id}`;
   const firm = e.yourRole === 'firm';
   return (

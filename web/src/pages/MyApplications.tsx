@@ -6,7 +6,7 @@ import { LoadError, Loading } from '../components/Loading.tsx';
 import { Page } from '../components/Page.tsx';
 import { generalError } from '../profile/form-utils.ts';
 import { ConfirmButton } from '../projects/ConfirmButton.tsx';
-import { useProjectFormat } from '../projects/format.ts';
+import { useFormat } from '../format.ts';
 import { useMyApplications, useWithdraw } from '../projects/queries.ts';
 import { RoleGate } from '../projects/RoleGate.tsx';
 import { ApplicationStatusBadge } from '../projects/StatusBadge.tsx';
@@ -100,7 +100,7 @@ function ApplicationItem({
   onWithdraw: () => Promise<void>;
 }) {
   const { t } = useTranslation();
-  const f = useProjectFormat();
+  const f = useFormat();
   const region = useRegionName(a.project.municipalityCode || undefined);
   const titleId = `application-${a.id}`;
   return (

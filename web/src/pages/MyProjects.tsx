@@ -6,7 +6,7 @@ import { LoadError, Loading } from '../components/Loading.tsx';
 import { Page } from '../components/Page.tsx';
 import { generalError } from '../profile/form-utils.ts';
 import { ConfirmButton } from '../projects/ConfirmButton.tsx';
-import { useProjectFormat } from '../projects/format.ts';
+import { useFormat } from '../format.ts';
 import { useMyProjects, useProjectAction } from '../projects/queries.ts';
 import { RoleGate } from '../projects/RoleGate.tsx';
 import { ProjectStatusBadge } from '../projects/StatusBadge.tsx';
@@ -104,7 +104,7 @@ function MyProjectItem({
   onAction: (what: 'publish' | 'close') => Promise<void>;
 }) {
   const { t } = useTranslation();
-  const f = useProjectFormat();
+  const f = useFormat();
   const titleId = `my-project-${p.id}`;
   return (
     <Paper component="article" withBorder p={{ base: 'md', sm: 'lg' }} aria-labelledby={titleId}>

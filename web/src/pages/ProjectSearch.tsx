@@ -16,7 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { LoadError, Loading } from '../components/Loading.tsx';
 import { Page } from '../components/Page.tsx';
-import { useProjectFormat } from '../projects/format.ts';
+import { useFormat } from '../format.ts';
 import { ProjectCard } from '../projects/ProjectCard.tsx';
 import { useProjectSearch } from '../projects/queries.ts';
 import {
@@ -144,7 +144,7 @@ function SearchForm({
   setMoreOpen: (open: boolean) => void;
 }) {
   const { t } = useTranslation();
-  const f = useProjectFormat();
+  const f = useFormat();
   const local = useLocalName();
   const prefectures = usePrefectures();
   const [draft, setDraft] = useState<Filters>(initial);

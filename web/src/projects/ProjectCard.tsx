@@ -1,7 +1,7 @@
 import { Anchor, Badge, Card, Group, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useProjectFormat } from './format.ts';
+import { useFormat } from '../format.ts';
 import type { Project } from './types.ts';
 
 export function SkillBadges({ skills, label }: { skills: readonly string[]; label: string }) {
@@ -20,7 +20,7 @@ export function SkillBadges({ skills, label }: { skills: readonly string[]; labe
 /** A search result: the title links to the project; the facts a professional decides by are below it. */
 export function ProjectCard({ project, headingLevel = 2 }: { project: Project; headingLevel?: 2 | 3 }) {
   const { t } = useTranslation();
-  const f = useProjectFormat();
+  const f = useFormat();
   const titleId = `project-${project.id}`;
   return (
     <Card component="article" withBorder padding="lg" aria-labelledby={titleId} h="100%">

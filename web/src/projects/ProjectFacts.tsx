@@ -1,13 +1,13 @@
 import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useProjectFormat } from './format.ts';
+import { useFormat } from '../format.ts';
 import { SkillBadges } from './ProjectCard.tsx';
 import type { Project } from './types.ts';
 
 /** A project's terms as a list of labelled values (the profile's `.fields` layout). */
 export function ProjectFacts({ project }: { project: Project }) {
   const { t } = useTranslation();
-  const f = useProjectFormat();
+  const f = useFormat();
   const rows: [string, ReactNode][] = [
     [t('projects.organization'), project.organizationName],
     [t('projects.location'), f.region(project)],

@@ -4,11 +4,12 @@ import { useSession } from '../auth/session.ts';
 import type {
   Application,
   Decision,
+  DecisionResult,
   MyApplication,
   Project,
   ProjectApplication,
-  ProjectInput,
   ProjectPage,
+  ProjectPatch,
 } from './types.ts';
 
 /** Client errors are answers, not hiccups: retry only what might pass the second time. */
@@ -102,7 +103,7 @@ function useRefresh() {
 export function useSaveProject() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: ({ id, input }: { id?: string; input: Partial<ProjectInput> }) =>
+    mutationFn: ({ id, input }: { id?: string; input: ProjectPatch }) =>
       id
         ? api<Project>('PATCH', `/v1/projects/${encodeURIComponent(id)}`, input)
         : api<Project>('POST', '/v1/projects', input),
@@ -141,7 +142,7 @@ export function useDecide() {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: ({ applicationId, decision }: { applicationId: string; decision: Decision }) =>
-      api<{ id: string; status: Application['status']; engagementId?: string }>(
+      api<DecisionResult>(
         'POST',
         `/v1/applications/${encodeURIComponent(applicationId)}/decision`,
         { decision },

@@ -1,98 +1,36 @@
-/** What the marketplace API returns and accepts (see functions/routes.ts, shared/domain/project.ts). */
-import type { WorkStyle } from '../types.ts';
+/**
+ * What the marketplace API returns and accepts: the shared contract (shared/projects,
+ * shared/applications), imported rather than copied.
+ */
+import type * as z from 'zod';
+import type {
+  ApplicantOut,
+  ApplicationOut,
+  DecisionOut,
+  MyApplicationOut,
+  ProjectApplicationOut,
+} from '#shared/applications/contract.ts';
+import { APPLICATION_STATUSES, type ApplicationStatus, withdraw } from '#shared/applications/rules.ts';
+import type { ProjectOut, ProjectPage as ProjectPageSchema } from '#shared/projects/contract.ts';
+import type { REMOTE_STYLES } from '#shared/projects/rules.ts';
 
-export type RemoteStyle = 'full' | 'hybrid' | 'onsite';
-export type ProjectStatus = 'draft' | 'open' | 'closed';
-export type ApplicationStatus = 'submitted' | 'shortlisted' | 'declined' | 'accepted' | 'withdrawn';
-export type Decision = 'shortlist' | 'decline' | 'accept';
+export { REMOTE_STYLES } from '#shared/projects/rules.ts';
+export type { ProjectInput, ProjectPatch, ProjectStatus } from '#shared/projects/rules.ts';
+export type { ApplicationStatus, Decision } from '#shared/applications/rules.ts';
 
-export const REMOTE_STYLES: readonly RemoteStyle[] = ['full', 'hybrid', 'onsite'];
+export type RemoteStyle = (typeof REMOTE_STYLES)[number];
 
-/** The server's limits, mirrored for the checks made before sending. */
-export const LIMITS = {
-  title: 100,
-  text: 2000,
-  proposal: 4000,
-  skillsMax: 10,
-  feeMin: 5_000,
-  feeMax: 1_000_000,
-  hoursMin: 1,
-  hoursMax: 160,
-  shortTimeMaxHours: 43,
-  durationMin: 1,
-  durationMax: 36,
-} as const;
+export type Project = z.output<typeof ProjectOut>;
+export type ProjectPage = z.output<typeof ProjectPageSchema>;
 
-export const START_MONTH_PATTERN = /^20\d\d-(0[1-9]|1[0-2])$/;
+export type Application = z.output<typeof ApplicationOut>;
+export type Applicant = z.output<typeof ApplicantOut>;
+export type ProjectApplication = z.output<typeof ProjectApplicationOut>;
+export type MyApplication = z.output<typeof MyApplicationOut>;
+export type DecisionResult = z.output<typeof DecisionOut>;
 
-export type ProjectInput = {
-  title: string;
-  summary: string;
-  challenge?: string;
-  deliverables?: string;
-  skills: string[];
-  municipalityCode: string;
-  monthlyFeeJpy: number;
-  hoursPerMonth: number;
-  remote: RemoteStyle;
-  durationMonths: number;
-  startMonth?: string;
-  shortTime?: boolean;
-};
-
-export type Project = Required<Pick<ProjectInput, 'shortTime'>> &
-  Omit<ProjectInput, 'shortTime'> & {
-    id: string;
-    firmId: string;
-    organizationName: string;
-    prefectureCode: string;
-    status: ProjectStatus;
-    applicantCount: number;
-    createdAt: string;
-    updatedAt: string;
-    publishedAt?: string;
-    closedAt?: string;
-    municipalityName: string;
-    municipalityNameEn: string;
-    prefectureName: string;
-    prefectureNameEn: string;
-  };
-
-export type ProjectPage = { items: Project[]; nextCursor: string | null };
-
-export type Application = {
-  id: string;
-  projectId: string;
-  status: ApplicationStatus;
-  proposal: string;
-  engagementId?: string;
-  createdAt: string;
-  updatedAt?: string;
-  decidedAt?: string;
-};
-
-export type Applicant = {
-  userId: string;
-  displayName: string;
-  headline?: string;
-  skills: string[];
-  yearsOfExperience?: number;
-  homePrefectureCode?: string;
-  hoursPerMonth?: number;
-  workStyle?: WorkStyle;
-};
-
-export type ProjectApplication = Application & { applicant: Applicant };
-
-export type MyApplication = Application & {
-  project: {
-    id: string;
-    title: string;
-    status: ProjectStatus;
-    organizationName: string;
-    municipalityCode: string;
-  };
-};
-
-/** Applications the applicant may still withdraw, and the firm may still decide on. */
-export const OPEN_APPLICATION: readonly ApplicationStatus[] = ['submitted', 'shortlisted'];
+/** Applications the applicant may still withdraw, and the firm may still decide on: the shared rule's. */
+export const OPEN_APPLICATION: readonly ApplicationStatus[] = APPLICATION_STATUSES.filter((status) => {
+  const step = withdraw(status);
+  return step.ok && step.changed;
+});
