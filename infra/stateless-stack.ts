@@ -30,7 +30,6 @@ import type { StreamConsumer } from '#functions/streams.ts';
 import { gatewayAuthorizes, type Needs, type Route, splitRouteKey } from '#shared/http/route.ts';
 import { KakehashiFunction } from './kakehashi-function.ts';
 
-
 export interface StatelessStackProps extends StackProps {
   readonly table: TableV2;
   readonly userPool: UserPool;

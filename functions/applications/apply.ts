@@ -1,4 +1,4 @@
-import { apply } from '#shared/applications/use-cases.ts';
+import { apply } from '#shared/applications/apply.ts';
 import { roleApi } from '#shared/http/role-api.ts';
 import * as routes from './routes.ts';
 

@@ -1,4 +1,4 @@
-import { decideApplication } from '#shared/applications/use-cases.ts';
+import { decideApplication } from '#shared/applications/decide.ts';
 import { roleApi } from '#shared/http/role-api.ts';
 import * as routes from './routes.ts';
 

@@ -1,4 +1,4 @@
-import { myApplications } from '#shared/applications/use-cases.ts';
+import { myApplications } from '#shared/applications/my-applications.ts';
 import { roleApi } from '#shared/http/role-api.ts';
 import * as routes from './routes.ts';
 

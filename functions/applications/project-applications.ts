@@ -1,4 +1,4 @@
-import { projectApplicants } from '#shared/applications/use-cases.ts';
+import { projectApplicants } from '#shared/applications/project-applicants.ts';
 import { roleApi } from '#shared/http/role-api.ts';
 import * as routes from './routes.ts';
 

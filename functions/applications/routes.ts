@@ -43,8 +43,7 @@ export const decide = line('POST /v1/applications/{id}/decision', {
   handler: 'applications/decide',
   access: ['firm'],
   tag: 'applications',
-  summary:
-    'The owner firm shortlists, declines or accepts; accept creates the engagement ({engagementId}).',
+  summary: 'The owner firm shortlists, declines or accepts; accept creates the engagement ({engagementId}).',
   needs: { table: 'write', mail: true },
   params: Id,
   body: DecisionInput,

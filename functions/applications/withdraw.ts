@@ -1,4 +1,4 @@
-import { withdrawApplication } from '#shared/applications/use-cases.ts';
+import { withdrawApplication } from '#shared/applications/withdraw.ts';
 import { roleApi } from '#shared/http/role-api.ts';
 import * as routes from './routes.ts';
 

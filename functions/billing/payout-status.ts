@@ -1,4 +1,4 @@
-import { payoutStatus } from '#shared/billing/payouts.ts';
+import { payoutStatus } from '#shared/billing/payout-status.ts';
 import { roleApi } from '#shared/http/role-api.ts';
 import * as routes from './routes.ts';
 

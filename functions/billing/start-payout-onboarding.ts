@@ -1,4 +1,4 @@
-import { startPayoutOnboarding } from '#shared/billing/payouts.ts';
+import { startPayoutOnboarding } from '#shared/billing/start-payout-onboarding.ts';
 import { roleApi } from '#shared/http/role-api.ts';
 import * as routes from './routes.ts';
 

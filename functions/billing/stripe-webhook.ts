@@ -1,6 +1,6 @@
 import { applyStripeEvent, verifiedEvent } from '#shared/billing/stripe-webhook.ts';
-import { logger } from '#shared/logger.ts';
 import { api } from '#shared/http/api.ts';
+import { logger } from '#shared/logger.ts';
 import * as routes from './routes.ts';
 
 /** Stripe signs the exact bytes it sent: verify those, never a re-serialised body. */

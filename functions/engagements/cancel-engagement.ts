@@ -1,5 +1,5 @@
 import { changeEngagement } from '#shared/engagements/change-engagement.ts';
-import { oneEngagement } from '#shared/engagements/views.ts';
+import { oneEngagement } from '#shared/engagements/one-engagement.ts';
 import { roleApi } from '#shared/http/role-api.ts';
 import * as routes from './routes.ts';
 

@@ -1,4 +1,4 @@
-import { engagementInvoices } from '#shared/engagements/views.ts';
+import { engagementInvoices } from '#shared/engagements/engagement-invoices.ts';
 import { roleApi } from '#shared/http/role-api.ts';
 import * as routes from './routes.ts';
 

@@ -1,4 +1,4 @@
-import { myEngagements } from '#shared/engagements/views.ts';
+import { myEngagements } from '#shared/engagements/my-engagements.ts';
 import { roleApi } from '#shared/http/role-api.ts';
 import * as routes from './routes.ts';
 

@@ -1,6 +1,6 @@
-import { createProject } from '#shared/projects/manage-projects.ts';
-import { projectView } from '#shared/projects/view.ts';
 import { roleApi } from '#shared/http/role-api.ts';
+import { createProject } from '#shared/projects/create-project.ts';
+import { projectView } from '#shared/projects/view.ts';
 import * as routes from './routes.ts';
 
 export const handler = roleApi(routes.createProject, async ({ profile, body }) => ({

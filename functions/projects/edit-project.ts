@@ -1,6 +1,6 @@
-import { editProject } from '#shared/projects/manage-projects.ts';
-import { projectView } from '#shared/projects/view.ts';
 import { roleApi } from '#shared/http/role-api.ts';
+import { editProject } from '#shared/projects/edit-project.ts';
+import { projectView } from '#shared/projects/view.ts';
 import * as routes from './routes.ts';
 
 export const handler = roleApi(routes.editProject, async ({ profile, params, body }) => ({

@@ -1,6 +1,6 @@
 import { NotFoundError } from '#shared/domain/errors.ts';
-import { municipalitiesOf, prefecture } from '#shared/regions/index.ts';
 import { api } from '#shared/http/api.ts';
+import { municipalitiesOf, prefecture } from '#shared/regions/index.ts';
 import * as routes from './routes.ts';
 
 export const handler = api(routes.listMunicipalities, async ({ params }) => {

@@ -1,5 +1,5 @@
-import { listPrefectures } from '#shared/regions/index.ts';
 import { api } from '#shared/http/api.ts';
+import { listPrefectures } from '#shared/regions/index.ts';
 import * as routes from './routes.ts';
 
 export const handler = api(routes.listPrefectures, async () => ({

@@ -1,8 +1,9 @@
-import { startCheckout } from '#shared/engagements/start-checkout.ts';
-import { payoutStatus, startPayoutOnboarding } from '#shared/billing/payouts.ts';
-import { applications } from '#shared/applications/application.entity.ts';
 import { users } from '#shared/accounts/user.entity.ts';
-import { decideApplication } from '#shared/applications/use-cases.ts';
+import { applications } from '#shared/applications/application.entity.ts';
+import { decideApplication } from '#shared/applications/decide.ts';
+import { payoutStatus } from '#shared/billing/payout-status.ts';
+import { startPayoutOnboarding } from '#shared/billing/start-payout-onboarding.ts';
+import { startCheckout } from '#shared/engagements/start-checkout.ts';
 
 export type DemoRetainer = { applicationId: string; firmId: string; professionalId: string };
 

@@ -6,14 +6,14 @@ import {
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '#shared/data/client.ts';
+import type { Profile } from '#shared/accounts/rules.ts';
+import { userItem } from '#shared/accounts/user.entity.ts';
+import { platformSettings } from '#shared/admin/settings.entity.ts';
 import { applications } from '#shared/applications/application.entity.ts';
+import { db, tableName } from '#shared/data/client.ts';
+import { now } from '#shared/data/entity.ts';
 import { listingEntries } from '#shared/projects/listing.entity.ts';
 import { projects } from '#shared/projects/project.entity.ts';
-import { platformSettings } from '#shared/admin/settings.entity.ts';
-import { userItem } from '#shared/accounts/user.entity.ts';
-import { now } from '#shared/data/entity.ts';
-import type { Profile } from '#shared/accounts/rules.ts';
 import type { Project } from '#shared/projects/rules.ts';
 import { DEMO_PASSWORD, demoAccounts, demoSettings } from './demo-data.ts';
 import { demoProjects } from './demo-projects.ts';

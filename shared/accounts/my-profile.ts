@@ -1,7 +1,7 @@
 import { invitations } from '../admin/invitation.entity.ts';
-import { type User, users } from './user.entity.ts';
-import type { Caller } from '../http/caller.ts';
 import { NotFoundError } from '../domain/errors.ts';
+import type { Caller } from '../http/caller.ts';
+import { type User, users } from './user.entity.ts';
 
 /**
  * The caller's profile.
@@ -25,7 +25,7 @@ export async function myProfile(caller: Caller): Promise<User> {
             regionCode: invitation.regionCode,
             displayName: caller.email.split('@')[0] ?? caller.email,
           },
-          { PK: `INVITE#${invitation.email}`, SK: 'INVITATION' },
+          invitations.consumption(invitation.email),
         );
       } catch (error) {
         if ((error as Error).name !== 'TransactionCanceledException') throw error;

@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import type { Role } from '../domain/roles.ts';
 import {
   invoiceRegistrationNumber,
   municipalityCode,
@@ -8,6 +7,7 @@ import {
   skills,
   text,
 } from '../domain/fields.ts';
+import type { Role } from '../domain/roles.ts';
 
 export const TIES = ['hometown', 'lived', 'furusato_donor', 'interest'] as const;
 export const WORK_STYLES = ['remote', 'hybrid', 'onsite'] as const;

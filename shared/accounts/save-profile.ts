@@ -1,11 +1,11 @@
 import { config } from '../config.ts';
-import { type User, users } from './user.entity.ts';
-import { decideProfileUpdate, type Profile, type ProfileInput } from './rules.ts';
-import type { Caller } from '../http/caller.ts';
 import { ConflictError, ForbiddenError } from '../domain/errors.ts';
+import type { Caller } from '../http/caller.ts';
 import { logger } from '../logger.ts';
 import { sendMail } from '../mail/send.ts';
-import { mails } from '../mail/templates.ts';
+import { accountMails } from './mails.ts';
+import { decideProfileUpdate, type Profile, type ProfileInput } from './rules.ts';
+import { type User, users } from './user.entity.ts';
 
 /**
  * `PUT /v1/me`.
@@ -37,7 +37,7 @@ export async function saveProfile(
       if (user.role === 'professional' || user.role === 'firm') {
         await sendMail(
           user.email ?? '',
-          mails.welcome({ ...user, role: user.role, appUrl: config().WEB_ORIGIN }),
+          accountMails.welcome({ ...user, role: user.role, appUrl: config().WEB_ORIGIN }),
         ).catch((error: Error) => logger.warn('welcome mail not sent', { error }));
       }
       return { user, created: true };

@@ -5,9 +5,9 @@ import {
   PutCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { Profile } from './rules.ts';
 import { db, tableName } from '../data/client.ts';
 import { now, type Stored, strip } from '../data/entity.ts';
+import type { Profile } from './rules.ts';
 
 /**
  * User: one profile per Cognito user (`sub`).
@@ -98,19 +98,13 @@ export const users = {
   },
 
   /** Creates the profile an invitation describes and consumes the invitation, both or neither. */
-  async acceptInvitation(profile: Profile, invitationKey: { PK: string; SK: string }): Promise<User> {
+  async acceptInvitation(profile: Profile, consumeInvitation: { Delete: object }): Promise<User> {
     const item = userItem(profile, now());
     await db().send(
       new TransactWriteCommand({
         TransactItems: [
           { Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
-          {
-            Delete: {
-              TableName: tableName(),
-              Key: invitationKey,
-              ConditionExpression: 'attribute_exists(PK)',
-            },
-          },
+          consumeInvitation as never,
         ],
       }),
     );

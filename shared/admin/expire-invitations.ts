@@ -1,8 +1,8 @@
-import { invitations } from './invitation.entity.ts';
 import { users } from '../accounts/user.entity.ts';
 import { sendMail } from '../mail/send.ts';
-import { mails } from '../mail/templates.ts';
 import { region } from '../regions/index.ts';
+import { invitations } from './invitation.entity.ts';
+import { adminMails } from './mails.ts';
 
 /**
  * Invitations that expired unused.
@@ -20,7 +20,7 @@ export async function expireInvitations(at: Date): Promise<number> {
     if (operator?.email) {
       await sendMail(
         operator.email,
-        mails.invitationExpired({
+        adminMails.invitationExpired({
           email: invitation.email,
           regionName: place?.name ?? invitation.regionCode,
           regionNameEn: place?.nameEn ?? invitation.regionCode,

@@ -26,6 +26,17 @@ export const invitationKeys = {
 };
 
 export const invitations = {
+  /** Consuming the invitation, as a part of the transaction that creates the staff profile it describes. */
+  consumption(email: string) {
+    return {
+      Delete: {
+        TableName: tableName(),
+        Key: invitationKeys.primary(email),
+        ConditionExpression: 'attribute_exists(PK)',
+      },
+    };
+  },
+
   /** Creates or renews the invitation for this address (the newest one wins). */
   async put(invitation: Invitation): Promise<Invitation> {
     const at = now();

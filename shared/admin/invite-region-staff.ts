@@ -1,8 +1,8 @@
 import { config } from '../config.ts';
-import { INVITATION_DAYS, type Invitation, invitations } from './invitation.entity.ts';
 import { sendMail } from '../mail/send.ts';
-import { mails } from '../mail/templates.ts';
 import { region } from '../regions/index.ts';
+import { INVITATION_DAYS, type Invitation, invitations } from './invitation.entity.ts';
+import { adminMails } from './mails.ts';
 
 /**
  * An operator invites an e-mail address as staff of a region.
@@ -26,7 +26,7 @@ export async function inviteRegionStaff(
   const place = region(input.regionCode);
   await sendMail(
     invitation.email,
-    mails.staffInvitation({
+    adminMails.staffInvitation({
       regionName: place?.name ?? input.regionCode,
       regionNameEn: place?.nameEn ?? input.regionCode,
       expiresAt,

@@ -1,5 +1,5 @@
-import { platformSettings } from './settings.entity.ts';
 import type { PlatformSettings, PlatformSettingsInput } from './rules.ts';
+import { platformSettings } from './settings.entity.ts';
 
 /** The operator changes the platform's settings; the fee applies to engagements accepted from now on. */
 export async function saveSettings(

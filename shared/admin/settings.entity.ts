@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { DEFAULT_SETTINGS, type PlatformSettings } from './rules.ts';
 import { db, tableName } from '../data/client.ts';
+import { DEFAULT_SETTINGS, type PlatformSettings } from './rules.ts';
 
 /**
  * The platform's settings: one item.

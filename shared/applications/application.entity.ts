@@ -1,9 +1,9 @@
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { ApplicationStatus } from './rules.ts';
 import { db, tableName } from '../data/client.ts';
 import { type Stored, strip } from '../data/entity.ts';
 import { queryAll } from '../data/query.ts';
 import { projectKeys } from '../projects/project.entity.ts';
+import type { ApplicationStatus } from './rules.ts';
 
 /**
  * Application: a professional's proposal for a project.
@@ -45,12 +45,6 @@ export const applicationKeys = {
 
 const fromItem = (item: Record<string, unknown>) => strip(item as ApplicationItem) as Application;
 
-/** Why a transaction was refused, by the position of the item whose condition failed. */
-export function cancellationReasons(error: unknown): string[] {
-  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-  return reasons.map((r) => r.Code ?? 'None');
-}
-
 async function listBy(index: 'GSI1' | 'GSI2', pk: string, forward: boolean): Promise<Application[]> {
   const items = await queryAll({
     TableName: tableName(),
@@ -63,6 +57,25 @@ async function listBy(index: 'GSI1' | 'GSI2', pk: string, forward: boolean): Pro
 }
 
 export const applications = {
+  /** Moving to accepted with its engagement, as a part of the transaction that creates the engagement. */
+  acceptance(application: Application, engagementId: string, at: string) {
+    return {
+      Update: {
+        TableName: tableName(),
+        Key: applicationKeys.primary(application.id),
+        UpdateExpression: 'SET #status = :accepted, engagementId = :eid, updatedAt = :at, decidedAt = :at',
+        ConditionExpression: '#status = :from',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':accepted': 'accepted',
+          ':eid': engagementId,
+          ':at': at,
+          ':from': application.status,
+        },
+      },
+    };
+  },
+
   async get(id: string): Promise<Application | undefined> {
     const { Item } = await db().send(
       new GetCommand({ TableName: tableName(), Key: applicationKeys.primary(id) }),

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { PROJECT_STATUSES } from '../projects/rules.ts';
 import { WORK_STYLES } from '../accounts/rules.ts';
+import { PROJECT_STATUSES } from '../projects/rules.ts';
 import { APPLICATION_STATUSES } from './rules.ts';
 
 /** An application as its applicant and its firm see it. */

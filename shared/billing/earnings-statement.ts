@@ -1,9 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
-import { ledger } from './ledger.entity.ts';
-import { platformSettings } from '../admin/settings.entity.ts';
 import type { User } from '../accounts/user.entity.ts';
-import { type EarningsRow, type EarningsTotals, monthInJapan, yearlyStatement } from './rules.ts';
 import { PLATFORM_NAME } from '../admin/rules.ts';
+import { platformSettings } from '../admin/settings.entity.ts';
+import { ledger } from './ledger.entity.ts';
+import { type EarningsRow, type EarningsTotals, monthInJapan, yearlyStatement } from './rules.ts';
 
 /** A professional's yearly statement for the tax return (確定申告): paid months of the year, in Japan time. */
 export async function earningsStatement(pro: User, year: number) {

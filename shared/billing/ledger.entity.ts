@@ -1,9 +1,9 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { monthInJapan } from './rules.ts';
-import type { MonthMoney } from './rules.ts';
 import { db, tableName } from '../data/client.ts';
 import { type Stored, strip } from '../data/entity.ts';
 import { queryAll } from '../data/query.ts';
+import type { MonthMoney } from './rules.ts';
+import { monthInJapan } from './rules.ts';
 
 /**
  * The ledger: one row per Stripe invoice of an engagement, paid or failed (BRIEF 2.3).

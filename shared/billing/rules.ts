@@ -37,7 +37,6 @@ export function splitPayment(grossJpy: number, platformFee: number): MonthMoney 
   };
 }
 
-
 /** One paid invoice of a professional's engagement, as the ledger keeps it. */
 export type PaidMonth = MonthMoney & {
   month: string; // YYYY-MM, in Japan time, of the payment

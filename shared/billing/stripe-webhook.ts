@@ -1,26 +1,13 @@
 import type Stripe from 'stripe';
-import { engagements } from '../engagements/engagement.entity.ts';
-import { ledger } from './ledger.entity.ts';
-import { payoutAccounts } from './stripe-account.entity.ts';
-import { appliedEventMarker } from './stripe-event.entity.ts';
 import { now } from '../data/entity.ts';
-import { platformFeeJpy, splitPayment } from './rules.ts';
-import { ValidationError } from '../domain/errors.ts';
-import { logger } from '../logger.ts';
+import { syncEngagement } from '../engagements/sync-engagement.ts';
 import { stripe } from '../stripe/client.ts';
 import { stripeSecrets } from '../stripe/secrets.ts';
-import { idOf, paidAtOfInvoice, periodOfInvoice, subscriptionOfInvoice } from './stripe-objects.ts';
-import { syncEngagement } from '../engagements/sync-engagement.ts';
-
-export class BadSignatureError extends ValidationError {
-  constructor() {
-    super(
-      'The Stripe-Signature header is missing, does not match, or is too old.',
-      undefined,
-      'invalid_signature',
-    );
-  }
-}
+import { BadSignatureError } from './bad-signature.ts';
+import { recordInvoice } from './record-invoice.ts';
+import { payoutAccounts } from './stripe-account.entity.ts';
+import { appliedEventMarker } from './stripe-event.entity.ts';
+import { idOf, subscriptionOfInvoice } from './stripe-objects.ts';
 
 /** Checks the signature over the exact bytes Stripe sent (and that they are at most 5 minutes old). */
 export async function verifiedEvent(rawBody: string, signature: string | undefined): Promise<Stripe.Event> {
@@ -79,38 +66,3 @@ export async function applyStripeEvent(event: Stripe.Event): Promise<Outcome> {
 
 const outcome = (r: { applied: boolean } | undefined): Outcome =>
   r === undefined ? 'ignored' : r.applied ? 'applied' : 'duplicate';
-
-/** The ledger row of an invoice, from the invoice as Stripe has it now: paid is final, failed until paid. */
-async function recordInvoice(engagementId: string, invoiceId: string) {
-  const engagement = await engagements.get(engagementId);
-  if (!engagement) return;
-  const client = await stripe();
-  const invoice = await client.invoices.retrieve(invoiceId);
-  const paid = invoice.status === 'paid';
-  const failed = invoice.status === 'open' && invoice.attempt_count > 0;
-  if (!paid && !failed) return; // draft, void (a paused month) or not yet attempted: no row
-  const { subscriptionId } = subscriptionOfInvoice(invoice);
-  const subscription = subscriptionId ? await client.subscriptions.retrieve(subscriptionId) : undefined;
-  const feePercent = subscription?.application_fee_percent ?? engagement.platformFeePercent;
-  const gross = paid ? invoice.amount_paid : invoice.amount_due;
-  const period = periodOfInvoice(invoice);
-  const at = now();
-  const result = await ledger.record({
-    engagementId,
-    invoiceId,
-    professionalId: engagement.professionalId,
-    firmId: engagement.firmId,
-    title: engagement.title,
-    firmName: engagement.firmName,
-    workType: engagement.workType,
-    status: paid ? 'paid' : 'failed',
-    periodStart: period.start,
-    periodEnd: period.end,
-    at: (paid && paidAtOfInvoice(invoice)) || at,
-    hostedInvoiceUrl: invoice.hosted_invoice_url ?? null,
-    ...splitPayment(gross, platformFeeJpy(gross, feePercent)),
-    createdAt: at,
-    updatedAt: at,
-  });
-  logger.info('ledger row', { engagementId, invoiceId, status: paid ? 'paid' : 'failed', result });
-}

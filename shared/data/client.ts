@@ -24,7 +24,7 @@ export function db(): DynamoDBDocumentClient {
 
 export function tableName(): string {
   const name = config().TABLE_NAME;
-  if (!name) throw new Error('TABLE_NAME is not set: this function\'s line does not say it needs the table');
+  if (!name) throw new Error("TABLE_NAME is not set: this function's line does not say it needs the table");
   return name;
 }
 

@@ -1,5 +1,5 @@
-import { type Engagement, engagements } from './engagement.entity.ts';
 import { NotFoundError } from '../domain/errors.ts';
+import { type Engagement, engagements } from './engagement.entity.ts';
 
 /** An engagement its firm or its professional may see; to anyone else it does not exist. */
 export async function partyEngagement(userId: string, id: string): Promise<Engagement> {

@@ -1,10 +1,10 @@
-import { config } from '../config.ts';
-import type { Engagement } from './engagement.entity.ts';
 import { billingCustomers } from '../billing/stripe-account.entity.ts';
-import { canDo, type EngagementAction } from './rules.ts';
+import { config } from '../config.ts';
 import { ConflictError } from '../domain/errors.ts';
 import { stripe } from '../stripe/client.ts';
 import { firmEngagement } from './access.ts';
+import type { Engagement } from './engagement.entity.ts';
+import { canDo, type EngagementAction } from './rules.ts';
 import { syncEngagement } from './sync-engagement.ts';
 
 type Change = Exclude<EngagementAction, 'checkout'>;

@@ -1,10 +1,10 @@
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { EngagementState } from './rules.ts';
+import { type Application, applications } from '../applications/application.entity.ts';
+import type { AppliedEventMarker } from '../billing/stripe-event.entity.ts';
 import { db, tableName } from '../data/client.ts';
 import { now, type Stored, strip } from '../data/entity.ts';
 import { queryAll } from '../data/query.ts';
-import { type Application, applicationKeys } from '../applications/application.entity.ts';
-import type { AppliedEventMarker } from '../billing/stripe-event.entity.ts';
+import type { EngagementState } from './rules.ts';
 
 /**
  * Engagement: the monthly retainer an accepted application becomes (payments: the retainers issue).
@@ -166,22 +166,7 @@ export const engagements = {
     await db().send(
       new TransactWriteCommand({
         TransactItems: [
-          {
-            Update: {
-              TableName: tableName(),
-              Key: applicationKeys.primary(application.id),
-              UpdateExpression:
-                'SET #status = :accepted, engagementId = :eid, updatedAt = :at, decidedAt = :at',
-              ConditionExpression: '#status = :from',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: {
-                ':accepted': 'accepted',
-                ':eid': engagement.id,
-                ':at': engagement.createdAt,
-                ':from': application.status,
-              },
-            },
-          },
+          applications.acceptance(application, engagement.id, engagement.createdAt),
           { Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
         ],
       }),

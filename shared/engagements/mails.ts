@@ -1,5 +1,5 @@
-import type { EngagementState } from './rules.ts';
 import { bilingual, type Mail } from '../mail/templates.ts';
+import type { EngagementState } from './rules.ts';
 
 const STATE_JA: Record<EngagementState, string> = {
   awaiting_payment: '支払い待ち',

@@ -1,13 +1,13 @@
 import type Stripe from 'stripe';
-import { config } from '../config.ts';
-import type { Engagement } from './engagement.entity.ts';
-import { engagements } from './engagement.entity.ts';
-import { billingCustomers, payoutAccounts } from '../billing/stripe-account.entity.ts';
 import type { User } from '../accounts/user.entity.ts';
-import { canDo } from './rules.ts';
+import { billingCustomers, payoutAccounts } from '../billing/stripe-account.entity.ts';
+import { config } from '../config.ts';
 import { ConflictError } from '../domain/errors.ts';
 import { stripe } from '../stripe/client.ts';
 import { firmEngagement } from './access.ts';
+import type { Engagement } from './engagement.entity.ts';
+import { engagements } from './engagement.entity.ts';
+import { canDo } from './rules.ts';
 
 /** The firm's Stripe customer, created once (a concurrent first payment gets the same one). */
 export async function firmCustomer(firm: User): Promise<string> {

@@ -1,13 +1,13 @@
-import { config } from '../config.ts';
-import { cancellationReasons } from '../applications/application.entity.ts';
-import { type Engagement, engagements } from './engagement.entity.ts';
-import type { AppliedEventMarker } from '../billing/stripe-event.entity.ts';
 import { users } from '../accounts/user.entity.ts';
+import type { AppliedEventMarker } from '../billing/stripe-event.entity.ts';
+import { sideOfSubscription } from '../billing/stripe-objects.ts';
+import { config } from '../config.ts';
+import { cancellationReasons } from '../data/transaction.ts';
 import { logger } from '../logger.ts';
-import { engagementMails } from './mails.ts';
 import { sendMailQuietly } from '../mail/send.ts';
 import { stripe } from '../stripe/client.ts';
-import { sideOfSubscription } from '../billing/stripe-objects.ts';
+import { type Engagement, engagements } from './engagement.entity.ts';
+import { engagementMails } from './mails.ts';
 
 export type SyncResult = { engagement: Engagement; applied: boolean };
 

@@ -1,5 +1,4 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { logger } from '../logger.ts';
 import {
   ConflictError,
   DomainError,
@@ -10,6 +9,7 @@ import {
   UnavailableError,
   ValidationError,
 } from '../domain/errors.ts';
+import { logger } from '../logger.ts';
 
 export type ErrorBody = { error: { code: string; message: string; fields?: FieldError[] } };
 

@@ -26,7 +26,10 @@ const schema = (s: z.ZodType, io: 'input' | 'output') => {
 };
 
 /** The OpenAPI 3.1 document of a route table: paths, parameters, bodies, answers and who may call. */
-export function openApiDocument(routes: Readonly<Record<string, RouteDescription>>, info: { title: string; version: string }) {
+export function openApiDocument(
+  routes: Readonly<Record<string, RouteDescription>>,
+  info: { title: string; version: string },
+) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [key, route] of Object.entries(routes)) {
     const { method, path } = splitRouteKey(key);

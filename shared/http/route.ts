@@ -51,7 +51,10 @@ export interface Route {
  * its one line from its context's routes.ts, and esbuild drops the others (lines name schemas, they build none).
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function line<const K extends RouteKey, const R extends Omit<Route, 'key'>>(key: K, route: R): R & { key: K } {
+export function line<const K extends RouteKey, const R extends Omit<Route, 'key'>>(
+  key: K,
+  route: R,
+): R & { key: K } {
   return { ...route, key };
 }
 

@@ -1,4 +1,4 @@
-import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import { config } from '../config.ts';
 import { logger } from '../logger.ts';
 import type { Mail } from './templates.ts';
@@ -10,6 +10,8 @@ import type { Mail } from './templates.ts';
 let ses: SESv2Client | undefined;
 
 export async function sendMail(to: string, mail: Mail): Promise<void> {
+  // The SES client is loaded on the first mail, not at import: most requests send none.
+  const { SESv2Client, SendEmailCommand } = await import('@aws-sdk/client-sesv2');
   ses ??= new SESv2Client({ region: config().AWS_REGION, maxAttempts: 2 });
   await ses.send(
     new SendEmailCommand({

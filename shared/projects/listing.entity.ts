@@ -1,5 +1,9 @@
-import type { Project } from './rules.ts';
-import { projectTerms, searchText } from './search-terms.ts';
+import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
+import { db, tableName } from '../data/client.ts';
+import { ValidationError } from '../domain/errors.ts';
+import type { BrowseQuery, Project } from './rules.ts';
+import { keywordQuery, projectTerms, searchText } from './search-terms.ts';
 
 /**
  * Listing: the entries that make an open project findable, one per facet it can be browsed by, newest first.
@@ -61,3 +65,104 @@ export function listingEntries(project: Project): ListingEntry[] {
   };
   return facetsOf(project).map((facet) => ({ ...shared, PK: listingKeys.partition(facet) }));
 }
+
+const ListingCursor = z.object({ PK: z.string().startsWith('LIST#'), SK: z.string().max(200) });
+export type ListingCursor = z.output<typeof ListingCursor>;
+
+const encodeCursor = (key: ListingCursor) =>
+  Buffer.from(JSON.stringify({ PK: key.PK, SK: key.SK })).toString('base64url');
+function decodeCursor(cursor: string, partition: string): ListingCursor {
+  try {
+    const key = ListingCursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    if (key.PK !== partition) throw new Error('cursor of another search');
+    return key;
+  } catch {
+    throw new ValidationError('The cursor is not valid for this search.', [
+      { path: 'query.cursor', message: 'Use the nextCursor of the previous page of the same search.' },
+    ]);
+  }
+}
+
+/** The most selective facet the query names: it becomes the partition read; the rest are filters. */
+export function plan(query: BrowseQuery) {
+  const keyword = query.q ? keywordQuery(query.q) : undefined;
+  const facet: ListingFacet = keyword
+    ? `TERM#${keyword.term}`
+    : query.municipality
+      ? `MUNI#${query.municipality}`
+      : query.skill
+        ? `SKILL#${query.skill}`
+        : query.prefecture
+          ? `PREF#${query.prefecture}`
+          : 'ALL';
+  const filters: string[] = [];
+  const values: Record<string, unknown> = {};
+  const names: Record<string, string> = {};
+  const add = (expression: string, name: string, value: unknown) => {
+    filters.push(expression);
+    values[`:${name}`] = value;
+  };
+  if (query.prefecture && facet !== `PREF#${query.prefecture}`)
+    add('prefectureCode = :pref', 'pref', query.prefecture);
+  if (query.municipality && facet !== `MUNI#${query.municipality}`)
+    add('municipalityCode = :muni', 'muni', query.municipality);
+  if (query.skill && facet !== `SKILL#${query.skill}`) add('contains(skills, :skill)', 'skill', query.skill);
+  if (query.minFee !== undefined) add('monthlyFeeJpy >= :minFee', 'minFee', query.minFee);
+  if (query.maxHours !== undefined) add('hoursPerMonth <= :maxHours', 'maxHours', query.maxHours);
+  if (query.remote) add('remote = :remote', 'remote', query.remote);
+  if (query.shortTime) add('shortTime = :short', 'short', query.shortTime === 'true');
+  keyword?.words.forEach((word, i) => {
+    names['#text'] = 'text';
+    add(`contains(#text, :w${i})`, `w${i}`, word);
+  });
+  return { partition: listingKeys.partition(facet), filters, values, names, keyword };
+}
+
+export type ListingSearch = ReturnType<typeof plan>;
+
+export const listings = {
+  encodeCursor,
+  decodeCursor,
+
+  /** One Query of a listing partition, newest first, the other filters applied by DynamoDB (never a Scan). */
+  async read(
+    search: ListingSearch,
+    page: { limit: number; start?: ListingCursor | undefined; measure?: { readUnits: number } | undefined },
+  ): Promise<{ entries: ListingEntry[]; next?: ListingCursor }> {
+    const out = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': search.partition, ...search.values },
+        ...(Object.keys(search.names).length ? { ExpressionAttributeNames: search.names } : {}),
+        ...(search.filters.length ? { FilterExpression: search.filters.join(' AND ') } : {}),
+        ScanIndexForward: false,
+        Limit: page.limit,
+        ExclusiveStartKey: page.start,
+        ReturnConsumedCapacity: page.measure ? 'TOTAL' : undefined,
+      }),
+    );
+    if (page.measure) page.measure.readUnits += out.ConsumedCapacity?.CapacityUnits ?? 0;
+    const next = out.LastEvaluatedKey as ListingCursor | undefined;
+    return { entries: (out.Items ?? []) as ListingEntry[], ...(next ? { next } : {}) };
+  },
+
+  /** Removes and (re)writes entries, 25 a batch, retrying what DynamoDB left unprocessed. Idempotent. */
+  async write(remove: Pick<ListingEntry, 'PK' | 'SK'>[], put: ListingEntry[]): Promise<void> {
+    const requests: Record<string, unknown>[] = [
+      ...remove.map((Key) => ({ DeleteRequest: { Key } })),
+      ...put.map((Item) => ({ PutRequest: { Item } })),
+    ];
+    for (let i = 0; i < requests.length; i += 25) {
+      let batch: Record<string, unknown>[] | undefined = requests.slice(i, i + 25);
+      for (let attempt = 0; batch?.length; attempt++) {
+        if (attempt === 8) throw new Error('listing writes left unprocessed');
+        if (attempt) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+        const out = await db().send(
+          new BatchWriteCommand({ RequestItems: { [tableName()]: batch as never } }),
+        );
+        batch = out.UnprocessedItems?.[tableName()] as Record<string, unknown>[] | undefined;
+      }
+    }
+  },
+};

@@ -1,17 +1,9 @@
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { db, tableName } from '../data/client.ts';
-import { type ListingEntry, listingEntries } from './listing.entity.ts';
-import { fromItem } from './project.entity.ts';
-import type { Project } from './rules.ts';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { logger } from '../logger.ts';
+import { type ListingEntry, listingEntries, listings } from './listing.entity.ts';
+import { projectFromImage as projectOf } from './project.entity.ts';
+import type { Project } from './rules.ts';
 
-type Image = NonNullable<NonNullable<DynamoDBRecord['dynamodb']>['NewImage']>;
-const projectOf = (image: Image | undefined): Project | undefined => {
-  if (image?.type?.S !== 'Project') return undefined;
-  return fromItem(unmarshall(image as Parameters<typeof unmarshall>[0]));
-};
 const keyOf = (e: ListingEntry) => `${e.PK}\u0000${e.SK}`;
 
 /** What a change of one project does to its listings: entries to remove and entries to (re)write. */
@@ -23,18 +15,6 @@ export function listingChanges(before: Project | undefined, after: Project | und
     .filter(([k, e]) => JSON.stringify(old.get(k)) !== JSON.stringify(e))
     .map(([, e]) => e);
   return { remove, put };
-}
-
-async function write(requests: Record<string, unknown>[]) {
-  for (let i = 0; i < requests.length; i += 25) {
-    let batch: Record<string, unknown>[] | undefined = requests.slice(i, i + 25);
-    for (let attempt = 0; batch?.length; attempt++) {
-      if (attempt === 8) throw new Error('listing writes left unprocessed');
-      if (attempt) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
-      const out = await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: batch as never } }));
-      batch = out.UnprocessedItems?.[tableName()] as Record<string, unknown>[] | undefined;
-    }
-  }
 }
 
 /**
@@ -50,10 +30,7 @@ export async function syncListings(event: DynamoDBStreamEvent): Promise<DynamoDB
     const { remove, put } = listingChanges(before, after);
     if (!remove.length && !put.length) continue;
     try {
-      await write([
-        ...remove.map((Key) => ({ DeleteRequest: { Key } })),
-        ...put.map((Item) => ({ PutRequest: { Item } })),
-      ]);
+      await listings.write(remove, put);
     } catch (error) {
       logger.error('listing sync failed', { error: error as Error, eventID: record.eventID });
       batchItemFailures.push({ itemIdentifier: record.dynamodb?.SequenceNumber as string });

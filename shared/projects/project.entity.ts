@@ -3,12 +3,14 @@ import {
   type BatchGetCommandOutput,
   GetCommand,
   PutCommand,
-  QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { Project } from './rules.ts';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBRecord } from 'aws-lambda';
 import { db, tableName } from '../data/client.ts';
 import { type Stored, strip } from '../data/entity.ts';
+import { queryAll } from '../data/query.ts';
+import type { Project } from './rules.ts';
 
 /**
  * Project: a piece of work a firm carved out. Listings (./listing.ts) are derived from it by the stream
@@ -33,6 +35,14 @@ export function projectItem(project: Project): ProjectItem {
 }
 
 export const fromItem = (item: Record<string, unknown>) => strip(item as ProjectItem) as Project;
+
+type Image = NonNullable<NonNullable<DynamoDBRecord['dynamodb']>['NewImage']>;
+
+/** The project in a change-stream image, if the item is a project. */
+export function projectFromImage(image: Image | undefined): Project | undefined {
+  if (image?.type?.S !== 'Project') return undefined;
+  return fromItem(unmarshall(image as Parameters<typeof unmarshall>[0]));
+}
 
 export const projects = {
   async get(id: string): Promise<Project | undefined> {
@@ -101,22 +111,16 @@ export const projects = {
   },
 
   async byFirm(firmId: string): Promise<Project[]> {
-    const out: Project[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await db().send(
-        new QueryCommand({
-          TableName: tableName(),
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :pk',
-          ExpressionAttributeValues: { ':pk': `FIRM#${firmId}#PROJECTS` },
-          ScanIndexForward: false,
-          ExclusiveStartKey: start,
-        }),
-      );
-      out.push(...(page.Items ?? []).map(fromItem));
-      start = page.LastEvaluatedKey;
-    } while (start && out.length < 500);
-    return out;
+    const items = await queryAll(
+      {
+        TableName: tableName(),
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': projectKeys.byFirm({ firmId, createdAt: '', id: '' }).GSI1PK },
+        ScanIndexForward: false,
+      },
+      500,
+    );
+    return items.map(fromItem);
   },
 };

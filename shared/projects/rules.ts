@@ -11,7 +11,6 @@ export const FEE_MAX_JPY = 1_000_000;
 /** Short-time work (the Ise model): under 10 hours a week, i.e. at most 43 hours a month. */
 export const SHORT_TIME_MAX_HOURS = 43;
 
-
 const projectFields = {
   title: text(100),
   summary: text(2000),

@@ -1,5 +1,5 @@
-import type { Project } from './rules.ts';
 import { municipality, prefecture } from '../regions/index.ts';
+import type { Project } from './rules.ts';
 
 /** A project as the API shows it: with its municipality's and prefecture's names in both languages. */
 export function projectView(project: Project) {

@@ -1,7 +1,12 @@
 import * as z from 'zod';
 
 /** What the regions routes answer: the official codes with their names in Japanese, kana and English. */
-export const PrefectureOut = z.object({ code: z.string(), name: z.string(), kana: z.string(), nameEn: z.string() });
+export const PrefectureOut = z.object({
+  code: z.string(),
+  name: z.string(),
+  kana: z.string(),
+  nameEn: z.string(),
+});
 export const MunicipalityOut = PrefectureOut.extend({ prefectureCode: z.string() });
 export const WideAreaGroupOut = z.object({
   code: z.string(),

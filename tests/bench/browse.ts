@@ -1,9 +1,9 @@
 import { DeleteTableCommand, DynamoDBClient, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '#shared/data/client.ts';
+import { browseProjects, plan } from '#shared/projects/browse.ts';
 import type { ListingEntry } from '#shared/projects/listing.entity.ts';
 import { projectKeys } from '#shared/projects/project.entity.ts';
-import { browseProjects, plan } from '#shared/projects/browse.ts';
 import { BrowseQuery } from '#shared/projects/rules.ts';
 import { ensureTable } from '../../infra/local/dynamodb.ts';
 import type { LocalCloud } from '../../infra/local/stack.ts';

@@ -275,7 +275,12 @@ describe('stateless stack', () => {
   it('gives a read-only route no write, a route that touches nothing no table, and only Stripe routes the secret', () => {
     const browse = grantsOf('GET /v1/projects');
     expect(browse.actions).toContain('dynamodb:Query');
-    for (const write of ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'])
+    for (const write of [
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:BatchWriteItem',
+    ])
       expect(browse.actions).not.toContain(write);
     expect(browse.actions).not.toContain('secretsmanager:GetSecretValue');
     for (const key of ['GET /v1/config', 'GET /v1/regions/prefectures', 'GET /v1/openapi.json']) {

@@ -87,7 +87,9 @@ export function checkReply(method: string, path: string, res: Response, body: un
   const result = schema.safeParse(body);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`${method} ${path} answered ${res.status} with a body its response schema refuses: ${problems}`);
+    throw new Error(
+      `${method} ${path} answered ${res.status} with a body its response schema refuses: ${problems}`,
+    );
   }
 }
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { invitationKeys } from '#shared/admin/invitation.entity.ts';
-import { userItem, userKeys } from '#shared/accounts/user.entity.ts';
-import { strip } from '#shared/data/entity.ts';
 import type { Profile } from '#shared/accounts/rules.ts';
+import { userItem, userKeys } from '#shared/accounts/user.entity.ts';
+import { invitationKeys } from '#shared/admin/invitation.entity.ts';
+import { strip } from '#shared/data/entity.ts';
 
 describe('entity keys', () => {
   it('User: one profile per Cognito user', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { errorResponse } from '#shared/http/error-response.ts';
 import { ConflictError, NotFoundError, ValidationError } from '#shared/domain/errors.ts';
+import { errorResponse } from '#shared/http/error-response.ts';
 import { openApiDocument } from '#shared/http/openapi.ts';
 import { validate } from '#shared/http/validate.ts';
 

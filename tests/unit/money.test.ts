@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { earningsCsv } from '#shared/billing/earnings-statement.ts';
-import { monthInJapan, type PaidMonth, yearlyStatement } from '#shared/billing/rules.ts';
 import {
   includedConsumptionTaxJpy,
+  monthInJapan,
+  type PaidMonth,
   platformFeeJpy,
   splitPayment,
   withholdingJpy,
+  yearlyStatement,
 } from '#shared/billing/rules.ts';
 
 describe('money of a paid month', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { listingEntries } from '#shared/projects/listing.entity.ts';
-import type { Project } from '#shared/projects/rules.ts';
 import { plan } from '#shared/projects/browse.ts';
+import { listingEntries } from '#shared/projects/listing.entity.ts';
 import { listingChanges } from '#shared/projects/maintain-listings.ts';
+import type { Project } from '#shared/projects/rules.ts';
 import { keywordQuery, MAX_TERMS, normalise, projectTerms } from '#shared/projects/search-terms.ts';
 
 const project: Project = {

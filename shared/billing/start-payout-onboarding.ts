@@ -1,9 +1,7 @@
-import { config } from '../config.ts';
-import { payoutAccounts } from './stripe-account.entity.ts';
 import type { User } from '../accounts/user.entity.ts';
+import { config } from '../config.ts';
 import { stripe } from '../stripe/client.ts';
-
-export type PayoutStatus = 'not_started' | 'pending' | 'ready';
+import { payoutAccounts } from './stripe-account.entity.ts';
 
 /**
  * A professional's payouts: a Stripe Connect Express account, created once, and an Account Link to
@@ -34,15 +32,4 @@ export async function startPayoutOnboarding(pro: User): Promise<{ url: string }>
     return_url: `${web}/payouts?onboarding=done`,
   });
   return { url: link.url };
-}
-
-/** Ready when Stripe can pay the account out; a pending account is asked about again (the webhook may lag). */
-export async function payoutStatus(userId: string): Promise<{ status: PayoutStatus }> {
-  const account = await payoutAccounts.get(userId);
-  if (!account) return { status: 'not_started' };
-  if (account.ready) return { status: 'ready' };
-  const live = await (await stripe()).accounts.retrieve(account.accountId);
-  const ready = live.payouts_enabled === true && live.details_submitted === true;
-  if (ready) await payoutAccounts.setReady(userId, account.accountId, true);
-  return { status: ready ? 'ready' : 'pending' };
 }

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { type User, users } from '../accounts/user.entity.ts';
+import { config } from '../config.ts';
+import { now } from '../data/entity.ts';
+import { cancellationReasons } from '../data/transaction.ts';
+import { ConflictError, NotFoundError } from '../domain/errors.ts';
+import { sendMailQuietly } from '../mail/send.ts';
+import { projects } from '../projects/project.entity.ts';
+import { type Application, applications } from './application.entity.ts';
+import { applicationMails } from './mails.ts';
+
+/**
+ * A professional applies.
+ * 1. The project must be open (a draft is not found: others learn nothing of drafts).
+ * 2. One transaction: guard (one per person per project), application, applicant count (only while open).
+ * 3. Tell the firm.
+ */
+export async function apply(professional: User, projectId: string, proposal: string): Promise<Application> {
+  const project = await projects.get(projectId);
+  if (!project || project.status === 'draft') throw new NotFoundError('No such project.');
+  if (project.status !== 'open') throw new ConflictError('This project is closed.', 'project_closed');
+  const at = now();
+  const application: Application = {
+    id: randomUUID(),
+    projectId,
+    firmId: project.firmId,
+    professionalId: professional.userId,
+    proposal,
+    status: 'submitted',
+    createdAt: at,
+    updatedAt: at,
+  };
+  // Applications to one project at the same instant conflict on its applicant count: try again, briefly.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await applications.submit(application);
+      break;
+    } catch (error) {
+      if ((error as Error).name !== 'TransactionCanceledException') throw error;
+      const [guard, , projectCheck] = cancellationReasons(error);
+      if (guard === 'ConditionalCheckFailed') {
+        throw new ConflictError('You have already applied for this project.', 'already_applied');
+      }
+      if (projectCheck === 'ConditionalCheckFailed')
+        throw new ConflictError('This project is closed.', 'project_closed');
+      if (attempt === 5)
+        throw new ConflictError('Many people are applying right now. Please try again.', 'busy');
+      await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 30));
+    }
+  }
+  const firm = await users.get(project.firmId);
+  await sendMailQuietly(
+    firm?.email,
+    applicationMails.newApplication({
+      projectTitle: project.title,
+      applicantName: professional.displayName,
+      appUrl: config().WEB_ORIGIN,
+      projectId,
+    }),
+  );
+  return application;
+}

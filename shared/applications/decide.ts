@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { users } from '../accounts/user.entity.ts';
+import { platformSettings } from '../admin/settings.entity.ts';
+import { config } from '../config.ts';
+import { now } from '../data/entity.ts';
+import { ConflictError } from '../domain/errors.ts';
+import { type Engagement, engagements } from '../engagements/engagement.entity.ts';
+import { sendMailQuietly } from '../mail/send.ts';
+import { ownProject } from '../projects/own-project.ts';
+import { projects } from '../projects/project.entity.ts';
+import { type Application, applications } from './application.entity.ts';
+import { applicationOf } from './application-access.ts';
+import { applicationMails } from './mails.ts';
+import { type Decision, decide } from './rules.ts';
+
+/**
+ * The firm decides: shortlist, decline or accept. Accept creates exactly one engagement, in one transaction
+ * with the application's move; a repeated or concurrent accept answers with that same engagement.
+ */
+export async function decideApplication(
+  firmId: string,
+  id: string,
+  decision: Decision,
+): Promise<{ application: Application; engagementId?: string }> {
+  const read = await applicationOf(id, (a) => a.firmId === firmId);
+  const step = decide(read.status, decision);
+  if (!step.ok) throw new ConflictError(step.reason, 'invalid_transition');
+  if (!step.changed)
+    return { application: read, ...(read.engagementId ? { engagementId: read.engagementId } : {}) };
+  const at = now();
+  let moved: Application;
+  try {
+    if (step.to === 'accepted') {
+      const [project, settings, professional] = await Promise.all([
+        ownProject(firmId, read.projectId),
+        platformSettings.get(),
+        users.get(read.professionalId),
+      ]);
+      const engagement: Engagement = {
+        id: randomUUID(),
+        applicationId: read.id,
+        projectId: project.id,
+        firmId,
+        professionalId: read.professionalId,
+        title: project.title,
+        monthlyFeeJpy: project.monthlyFeeJpy,
+        hoursPerMonth: project.hoursPerMonth,
+        durationMonths: project.durationMonths,
+        ...(project.startMonth ? { startMonth: project.startMonth } : {}),
+        platformFeePercent: settings.platformFeePercent,
+        workType: project.skills[0] ?? 'other',
+        firmName: project.organizationName,
+        professionalName: professional?.displayName ?? '—',
+        state: 'awaiting_payment',
+        version: 0,
+        createdAt: at,
+        updatedAt: at,
+      };
+      await engagements.startFromAcceptance(read, engagement);
+      moved = { ...read, status: 'accepted', engagementId: engagement.id, updatedAt: at, decidedAt: at };
+    } else {
+      moved = await applications.move(read, step.to, at);
+    }
+  } catch (error) {
+    const name = (error as Error).name;
+    if (name !== 'ConditionalCheckFailedException' && name !== 'TransactionCanceledException') throw error;
+    // Someone decided at the same moment: answer with what stands now, if it is what was asked.
+    const now_ = await applications.get(id);
+    if (now_ && now_.status === step.to) {
+      return { application: now_, ...(now_.engagementId ? { engagementId: now_.engagementId } : {}) };
+    }
+    throw new ConflictError('The application changed at the same time. Reload and decide again.');
+  }
+  await notifyApplicant(moved);
+  return { application: moved, ...(moved.engagementId ? { engagementId: moved.engagementId } : {}) };
+}
+
+async function notifyApplicant(application: Application) {
+  if (
+    application.status !== 'shortlisted' &&
+    application.status !== 'declined' &&
+    application.status !== 'accepted'
+  )
+    return;
+  const [applicant, project] = await Promise.all([
+    users.get(application.professionalId),
+    projects.get(application.projectId),
+  ]);
+  if (!project) return;
+  await sendMailQuietly(
+    applicant?.email,
+    applicationMails.decision({
+      projectTitle: project.title,
+      organizationName: project.organizationName,
+      status: application.status,
+      appUrl: config().WEB_ORIGIN,
+    }),
+  );
+}

@@ -1,0 +1,42 @@
+import { now } from '../data/entity.ts';
+import { engagements } from '../engagements/engagement.entity.ts';
+import { logger } from '../logger.ts';
+import { stripe } from '../stripe/client.ts';
+import { ledger } from './ledger.entity.ts';
+import { platformFeeJpy, splitPayment } from './rules.ts';
+import { paidAtOfInvoice, periodOfInvoice, subscriptionOfInvoice } from './stripe-objects.ts';
+
+/** The ledger row of an invoice, from the invoice as Stripe has it now: paid is final, failed until paid. */
+export async function recordInvoice(engagementId: string, invoiceId: string) {
+  const engagement = await engagements.get(engagementId);
+  if (!engagement) return;
+  const client = await stripe();
+  const invoice = await client.invoices.retrieve(invoiceId);
+  const paid = invoice.status === 'paid';
+  const failed = invoice.status === 'open' && invoice.attempt_count > 0;
+  if (!paid && !failed) return; // draft, void (a paused month) or not yet attempted: no row
+  const { subscriptionId } = subscriptionOfInvoice(invoice);
+  const subscription = subscriptionId ? await client.subscriptions.retrieve(subscriptionId) : undefined;
+  const feePercent = subscription?.application_fee_percent ?? engagement.platformFeePercent;
+  const gross = paid ? invoice.amount_paid : invoice.amount_due;
+  const period = periodOfInvoice(invoice);
+  const at = now();
+  const result = await ledger.record({
+    engagementId,
+    invoiceId,
+    professionalId: engagement.professionalId,
+    firmId: engagement.firmId,
+    title: engagement.title,
+    firmName: engagement.firmName,
+    workType: engagement.workType,
+    status: paid ? 'paid' : 'failed',
+    periodStart: period.start,
+    periodEnd: period.end,
+    at: (paid && paidAtOfInvoice(invoice)) || at,
+    hostedInvoiceUrl: invoice.hosted_invoice_url ?? null,
+    ...splitPayment(gross, platformFeeJpy(gross, feePercent)),
+    createdAt: at,
+    updatedAt: at,
+  });
+  logger.info('ledger row', { engagementId, invoiceId, status: paid ? 'paid' : 'failed', result });
+}

@@ -1,0 +1,12 @@
+import { engagements } from './engagement.entity.ts';
+import { type EngagementView, engagementView, payoutsReadyOf } from './view.ts';
+
+export async function myEngagements(
+  userId: string,
+  role: 'firm' | 'professional',
+): Promise<EngagementView[]> {
+  const list =
+    role === 'firm' ? await engagements.forFirm(userId) : await engagements.forProfessional(userId);
+  const ready = await payoutsReadyOf(list.map((e) => e.professionalId));
+  return list.map((e) => engagementView(e, userId, ready.get(e.professionalId) === true));
+}

@@ -1,0 +1,19 @@
+import { now } from '../data/entity.ts';
+import { ConflictError, ValidationError } from '../domain/errors.ts';
+import { ownProject } from './own-project.ts';
+import { applyPatch, type Project, type ProjectPatch } from './rules.ts';
+import { saveProject } from './save-project.ts';
+
+/**
+ * Edits a draft or an open project (an open one is re-listed by the stream consumer).
+ * 1. Read it as its owner. 2. Apply the patch and check the whole. 3. Write if unchanged meanwhile.
+ */
+export async function editProject(firmId: string, id: string, patch: ProjectPatch): Promise<Project> {
+  const read = await ownProject(firmId, id);
+  const result = applyPatch(read, patch);
+  if (!result.ok) {
+    if (read.status === 'closed') throw new ConflictError(result.message, 'project_closed');
+    throw new ValidationError(result.message, [{ path: 'body.hoursPerMonth', message: result.message }]);
+  }
+  return saveProject({ ...result.project, updatedAt: now() }, read);
+}
