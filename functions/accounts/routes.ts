@@ -3,7 +3,7 @@ import { ProfileInput } from '#shared/accounts/rules.ts';
 import { line } from '#shared/http/route.ts';
 
 /** The accounts context's lines: the caller's own profile. */
-export const getMe = line('GET /v1/me', {
+export const getMe = /* @__PURE__ */ line('GET /v1/me', {
   handler: 'accounts/get-me',
   access: 'signedIn',
   tag: 'accounts',
@@ -13,7 +13,7 @@ export const getMe = line('GET /v1/me', {
   response: ProfileOut,
 });
 
-export const putMe = line('PUT /v1/me', {
+export const putMe = /* @__PURE__ */ line('PUT /v1/me', {
   handler: 'accounts/put-me',
   access: 'signedIn',
   tag: 'accounts',

@@ -3,7 +3,7 @@ import { PlatformSettingsInput } from '#shared/admin/rules.ts';
 import { line } from '#shared/http/route.ts';
 
 /** The operators' lines: inviting region staff and the platform's settings. */
-export const inviteRegionStaff = line('POST /v1/admin/region-staff', {
+export const inviteRegionStaff = /* @__PURE__ */ line('POST /v1/admin/region-staff', {
   handler: 'admin/invite-region-staff',
   access: ['operator'],
   tag: 'admin',
@@ -13,7 +13,7 @@ export const inviteRegionStaff = line('POST /v1/admin/region-staff', {
   response: InvitationOut,
 });
 
-export const getSettings = line('GET /v1/admin/settings', {
+export const getSettings = /* @__PURE__ */ line('GET /v1/admin/settings', {
   handler: 'admin/get-settings',
   access: ['operator'],
   tag: 'admin',
@@ -22,7 +22,7 @@ export const getSettings = line('GET /v1/admin/settings', {
   response: SettingsOut,
 });
 
-export const putSettings = line('PUT /v1/admin/settings', {
+export const putSettings = /* @__PURE__ */ line('PUT /v1/admin/settings', {
   handler: 'admin/put-settings',
   access: ['operator'],
   tag: 'admin',

@@ -9,7 +9,7 @@ import { Id } from '#shared/domain/fields.ts';
 import { line } from '#shared/http/route.ts';
 
 /** The applications context's lines: professionals apply, firms decide. */
-export const apply = line('POST /v1/projects/{id}/applications', {
+export const apply = /* @__PURE__ */ line('POST /v1/projects/{id}/applications', {
   handler: 'applications/apply',
   access: ['professional'],
   tag: 'applications',
@@ -20,7 +20,7 @@ export const apply = line('POST /v1/projects/{id}/applications', {
   response: ApplicationOut,
 });
 
-export const projectApplications = line('GET /v1/projects/{id}/applications', {
+export const projectApplications = /* @__PURE__ */ line('GET /v1/projects/{id}/applications', {
   handler: 'applications/project-applications',
   access: ['firm'],
   tag: 'applications',
@@ -30,7 +30,7 @@ export const projectApplications = line('GET /v1/projects/{id}/applications', {
   response: ProjectApplicationList,
 });
 
-export const myApplications = line('GET /v1/me/applications', {
+export const myApplications = /* @__PURE__ */ line('GET /v1/me/applications', {
   handler: 'applications/my-applications',
   access: ['professional'],
   tag: 'applications',
@@ -39,7 +39,7 @@ export const myApplications = line('GET /v1/me/applications', {
   response: MyApplicationList,
 });
 
-export const decide = line('POST /v1/applications/{id}/decision', {
+export const decide = /* @__PURE__ */ line('POST /v1/applications/{id}/decision', {
   handler: 'applications/decide',
   access: ['firm'],
   tag: 'applications',
@@ -50,7 +50,7 @@ export const decide = line('POST /v1/applications/{id}/decision', {
   response: DecisionOut,
 });
 
-export const withdraw = line('POST /v1/applications/{id}/withdraw', {
+export const withdraw = /* @__PURE__ */ line('POST /v1/applications/{id}/withdraw', {
   handler: 'applications/withdraw',
   access: ['professional'],
   tag: 'applications',

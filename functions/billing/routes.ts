@@ -2,7 +2,7 @@ import { EarningsOut, EarningsQuery, PayoutStatusOut, UrlOut, WebhookOut } from 
 import { line } from '#shared/http/route.ts';
 
 /** The billing context's lines: Stripe's portal, payouts, earnings statements and webhooks. */
-export const billingPortal = line('POST /v1/billing/portal', {
+export const billingPortal = /* @__PURE__ */ line('POST /v1/billing/portal', {
   handler: 'billing/billing-portal',
   access: ['firm'],
   tag: 'billing',
@@ -12,7 +12,7 @@ export const billingPortal = line('POST /v1/billing/portal', {
   response: UrlOut,
 });
 
-export const payoutStatus = line('GET /v1/me/payouts', {
+export const payoutStatus = /* @__PURE__ */ line('GET /v1/me/payouts', {
   handler: 'billing/payout-status',
   access: ['professional'],
   tag: 'billing',
@@ -22,7 +22,7 @@ export const payoutStatus = line('GET /v1/me/payouts', {
   response: PayoutStatusOut,
 });
 
-export const startPayoutOnboarding = line('POST /v1/me/payouts/onboarding', {
+export const startPayoutOnboarding = /* @__PURE__ */ line('POST /v1/me/payouts/onboarding', {
   handler: 'billing/start-payout-onboarding',
   access: ['professional'],
   tag: 'billing',
@@ -31,7 +31,7 @@ export const startPayoutOnboarding = line('POST /v1/me/payouts/onboarding', {
   response: UrlOut,
 });
 
-export const earnings = line('GET /v1/me/earnings', {
+export const earnings = /* @__PURE__ */ line('GET /v1/me/earnings', {
   handler: 'billing/earnings',
   access: ['professional'],
   tag: 'billing',
@@ -43,7 +43,7 @@ export const earnings = line('GET /v1/me/earnings', {
   produces: 'text/csv',
 });
 
-export const stripeWebhook = line('POST /v1/webhooks/stripe', {
+export const stripeWebhook = /* @__PURE__ */ line('POST /v1/webhooks/stripe', {
   handler: 'billing/stripe-webhook',
   access: 'public',
   tag: 'billing',

@@ -4,7 +4,7 @@ import { EngagementList, EngagementOut, InvoiceList } from '#shared/engagements/
 import { line } from '#shared/http/route.ts';
 
 /** The engagements context's lines: the monthly retainer between a firm and a professional. */
-export const myEngagements = line('GET /v1/engagements', {
+export const myEngagements = /* @__PURE__ */ line('GET /v1/engagements', {
   handler: 'engagements/my-engagements',
   access: ['firm', 'professional'],
   tag: 'engagements',
@@ -13,7 +13,7 @@ export const myEngagements = line('GET /v1/engagements', {
   response: EngagementList,
 });
 
-export const getEngagement = line('GET /v1/engagements/{id}', {
+export const getEngagement = /* @__PURE__ */ line('GET /v1/engagements/{id}', {
   handler: 'engagements/get-engagement',
   access: ['firm', 'professional'],
   tag: 'engagements',
@@ -23,7 +23,7 @@ export const getEngagement = line('GET /v1/engagements/{id}', {
   response: EngagementOut,
 });
 
-export const engagementInvoices = line('GET /v1/engagements/{id}/invoices', {
+export const engagementInvoices = /* @__PURE__ */ line('GET /v1/engagements/{id}/invoices', {
   handler: 'engagements/engagement-invoices',
   access: ['firm', 'professional'],
   tag: 'engagements',
@@ -34,7 +34,7 @@ export const engagementInvoices = line('GET /v1/engagements/{id}/invoices', {
   response: InvoiceList,
 });
 
-export const startCheckout = line('POST /v1/engagements/{id}/checkout', {
+export const startCheckout = /* @__PURE__ */ line('POST /v1/engagements/{id}/checkout', {
   handler: 'engagements/start-checkout',
   access: ['firm'],
   tag: 'engagements',
@@ -48,7 +48,7 @@ export const startCheckout = line('POST /v1/engagements/{id}/checkout', {
 /** Pausing, resuming and cancelling change Stripe, then the engagement, and tell both parties. */
 const change = { table: 'write', stripe: true, mail: true } as const;
 
-export const pauseEngagement = line('POST /v1/engagements/{id}/pause', {
+export const pauseEngagement = /* @__PURE__ */ line('POST /v1/engagements/{id}/pause', {
   handler: 'engagements/pause-engagement',
   access: ['firm'],
   tag: 'engagements',
@@ -58,7 +58,7 @@ export const pauseEngagement = line('POST /v1/engagements/{id}/pause', {
   response: EngagementOut,
 });
 
-export const resumeEngagement = line('POST /v1/engagements/{id}/resume', {
+export const resumeEngagement = /* @__PURE__ */ line('POST /v1/engagements/{id}/resume', {
   handler: 'engagements/resume-engagement',
   access: ['firm'],
   tag: 'engagements',
@@ -68,7 +68,7 @@ export const resumeEngagement = line('POST /v1/engagements/{id}/resume', {
   response: EngagementOut,
 });
 
-export const cancelEngagement = line('POST /v1/engagements/{id}/cancel', {
+export const cancelEngagement = /* @__PURE__ */ line('POST /v1/engagements/{id}/cancel', {
   handler: 'engagements/cancel-engagement',
   access: ['firm'],
   tag: 'engagements',

@@ -4,7 +4,7 @@ import { ProjectList, ProjectOut, ProjectPage } from '#shared/projects/contract.
 import { BrowseQuery, ProjectInput, ProjectPatch } from '#shared/projects/rules.ts';
 
 /** The projects context's lines: firms post and manage projects, anyone browses them. */
-export const createProject = line('POST /v1/projects', {
+export const createProject = /* @__PURE__ */ line('POST /v1/projects', {
   handler: 'projects/create-project',
   access: ['firm'],
   tag: 'projects',
@@ -14,7 +14,7 @@ export const createProject = line('POST /v1/projects', {
   response: ProjectOut,
 });
 
-export const browseProjects = line('GET /v1/projects', {
+export const browseProjects = /* @__PURE__ */ line('GET /v1/projects', {
   handler: 'projects/browse-projects',
   access: 'public',
   tag: 'projects',
@@ -24,7 +24,7 @@ export const browseProjects = line('GET /v1/projects', {
   response: ProjectPage,
 });
 
-export const getProject = line('GET /v1/projects/{id}', {
+export const getProject = /* @__PURE__ */ line('GET /v1/projects/{id}', {
   handler: 'projects/get-project',
   access: 'optional',
   tag: 'projects',
@@ -34,7 +34,7 @@ export const getProject = line('GET /v1/projects/{id}', {
   response: ProjectOut,
 });
 
-export const editProject = line('PATCH /v1/projects/{id}', {
+export const editProject = /* @__PURE__ */ line('PATCH /v1/projects/{id}', {
   handler: 'projects/edit-project',
   access: ['firm'],
   tag: 'projects',
@@ -45,7 +45,7 @@ export const editProject = line('PATCH /v1/projects/{id}', {
   response: ProjectOut,
 });
 
-export const publishProject = line('POST /v1/projects/{id}/publish', {
+export const publishProject = /* @__PURE__ */ line('POST /v1/projects/{id}/publish', {
   handler: 'projects/publish-project',
   access: ['firm'],
   tag: 'projects',
@@ -55,7 +55,7 @@ export const publishProject = line('POST /v1/projects/{id}/publish', {
   response: ProjectOut,
 });
 
-export const closeProject = line('POST /v1/projects/{id}/close', {
+export const closeProject = /* @__PURE__ */ line('POST /v1/projects/{id}/close', {
   handler: 'projects/close-project',
   access: ['firm'],
   tag: 'projects',
@@ -65,7 +65,7 @@ export const closeProject = line('POST /v1/projects/{id}/close', {
   response: ProjectOut,
 });
 
-export const myProjects = line('GET /v1/me/projects', {
+export const myProjects = /* @__PURE__ */ line('GET /v1/me/projects', {
   handler: 'projects/my-projects',
   access: ['firm'],
   tag: 'projects',

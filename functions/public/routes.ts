@@ -2,7 +2,7 @@ import { line } from '#shared/http/route.ts';
 import { ConfigOut, HealthOut, OpenApiOut } from '#shared/public/contract.ts';
 
 /** The public context's lines: what a load balancer, the web app and API clients read first. */
-export const health = line('GET /v1/health', {
+export const health = /* @__PURE__ */ line('GET /v1/health', {
   handler: 'public/health',
   access: 'public',
   tag: 'public',
@@ -11,7 +11,7 @@ export const health = line('GET /v1/health', {
   response: HealthOut,
 });
 
-export const webConfig = line('GET /v1/config', {
+export const webConfig = /* @__PURE__ */ line('GET /v1/config', {
   handler: 'public/config',
   access: 'public',
   tag: 'public',
@@ -20,7 +20,7 @@ export const webConfig = line('GET /v1/config', {
   response: ConfigOut,
 });
 
-export const openApi = line('GET /v1/openapi.json', {
+export const openApi = /* @__PURE__ */ line('GET /v1/openapi.json', {
   handler: 'public/openapi',
   access: 'public',
   tag: 'public',

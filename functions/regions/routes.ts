@@ -7,7 +7,7 @@ import {
 } from '#shared/regions/contract.ts';
 
 /** The regions context's lines: the official codes, served from the bundled open data (no database). */
-export const listPrefectures = line('GET /v1/regions/prefectures', {
+export const listPrefectures = /* @__PURE__ */ line('GET /v1/regions/prefectures', {
   handler: 'regions/list-prefectures',
   access: 'public',
   tag: 'regions',
@@ -16,7 +16,7 @@ export const listPrefectures = line('GET /v1/regions/prefectures', {
   response: PrefectureList,
 });
 
-export const listGroups = line('GET /v1/regions/groups', {
+export const listGroups = /* @__PURE__ */ line('GET /v1/regions/groups', {
   handler: 'regions/list-groups',
   access: 'public',
   tag: 'regions',
@@ -25,7 +25,7 @@ export const listGroups = line('GET /v1/regions/groups', {
   response: WideAreaGroupList,
 });
 
-export const listMunicipalities = line('GET /v1/regions/prefectures/{code}/municipalities', {
+export const listMunicipalities = /* @__PURE__ */ line('GET /v1/regions/prefectures/{code}/municipalities', {
   handler: 'regions/list-municipalities',
   access: 'public',
   tag: 'regions',
