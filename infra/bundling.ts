@@ -1,3 +1,7 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Needs } from '#shared/http/route.ts';
+
 /**
  * How every Lambda function is bundled, in one place: infra/kakehashi-function.ts hands these to
  * NodejsFunction, and the benchmark (tests/bench/bundles.ts) builds with the same esbuild options.
@@ -32,3 +36,18 @@ export const lambdaBundling = {
     external: [] as string[],
   },
 };
+
+/**
+ * A function that touches no AWS service, no Stripe and no mail (its line needs nothing) opens no connection, yet
+ * middy's util imports `STATUS_CODES` from node:http, and loading node:http costs a fresh process ≈ 35 ms — more
+ * than the whole rest of such a function. Its bundle takes that table from a shim instead; if anything else in
+ * it ever needs node:http, the build fails (the shim exports nothing else) rather than the function.
+ */
+const HTTP_STATUS_SHIM = join(
+  dirname(fileURLToPath(import.meta.url)),
+  'bundling-shims',
+  'http-status-codes.ts',
+);
+export const touchesNetwork = (needs: Needs) => Boolean(needs.table || needs.stripe || needs.mail);
+export const offlineAlias = (needs: Needs): Record<string, string> =>
+  touchesNetwork(needs) ? {} : { 'node:http': HTTP_STATUS_SHIM };

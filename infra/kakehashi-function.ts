@@ -8,7 +8,8 @@ import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-n
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { tableDefinition } from '#shared/data/table.ts';
-import { lambdaBundling } from './bundling.ts';
+import type { Needs } from '#shared/http/route.ts';
+import { lambdaBundling, offlineAlias } from './bundling.ts';
 
 /** The repository root: functions/, shared/ and package-lock.json live here. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,6 +35,8 @@ export interface KakehashiFunctionProps {
   readonly handler: string;
   readonly description?: string;
   readonly environment?: Record<string, string>;
+  /** What the function's line says it needs: decides how it is bundled (infra/bundling.ts). */
+  readonly needs: Needs;
   /** @default 10 seconds */
   readonly timeout?: Duration;
   /** @default 1024 MB */
@@ -86,6 +89,9 @@ export class KakehashiFunction extends NodejsFunction {
         mainFields: lambdaBundling.mainFields,
         externalModules: lambdaBundling.externalModules,
         banner: lambdaBundling.banner,
+        esbuildArgs: Object.fromEntries(
+          Object.entries(offlineAlias(props.needs)).map(([from, to]) => [`--alias:${from}`, to]),
+        ),
         forceDockerBundling: false,
         logLevel: LogLevel.ERROR,
       },

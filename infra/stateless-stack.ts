@@ -113,7 +113,12 @@ export class StatelessStack extends Stack {
     const functionFor = (handler: string, description: string, needs: Needs): KakehashiFunction => {
       const existing = this.functions.get(handler);
       if (existing) return existing;
-      const fn = new KakehashiFunction(this, constructId(handler), { handler, description, environment });
+      const fn = new KakehashiFunction(this, constructId(handler), {
+        handler,
+        description,
+        environment,
+        needs,
+      });
       if (needs.table) fn.bindTable(props.table, { access: needs.table });
       if (needs.mail) fn.addToRolePolicy(sendMail);
       if (needs.stripe) {

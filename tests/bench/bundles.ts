@@ -8,7 +8,7 @@ import { lines } from '#functions/routes.ts';
 import { schedules } from '#functions/schedules.ts';
 import { streamConsumers } from '#functions/streams.ts';
 import type { Needs } from '#shared/http/route.ts';
-import { lambdaBundling } from '../../infra/bundling.ts';
+import { lambdaBundling, offlineAlias } from '../../infra/bundling.ts';
 import { median } from './stats.ts';
 
 /** What a function is measured against: the least a function that touches what it touches can be. */
@@ -94,7 +94,11 @@ export async function measureBundles(
       needsOf.set(l.handler, Array.isArray(l.access) ? { table: 'read', ...l.needs } : l.needs);
     for (const job of [...schedules, ...streamConsumers]) needsOf.set(job.handler, job.needs);
     const names = [...needsOf.keys()];
-    for (const name of names) entries[name.replaceAll('/', '__')] = join('functions', `${name}.ts`);
+    const handlerOf: Record<string, string> = {};
+    for (const name of names) {
+      entries[name.replaceAll('/', '__')] = join('functions', `${name}.ts`);
+      handlerOf[name.replaceAll('/', '__')] = name;
+    }
     const files: Record<string, string> = {};
     for (const [key, entry] of Object.entries(entries)) {
       const outfile = join(dir, `${key}.mjs`);
@@ -105,6 +109,8 @@ export async function measureBundles(
         outfile,
         logLevel: 'error',
         nodePaths: [resolve('node_modules')],
+        // As CDK bundles it (infra/kakehashi-function.ts): a function that touches nothing gets no node:http.
+        alias: offlineAlias(needsOf.get(handlerOf[key] ?? '') ?? { table: 'read' }),
       });
       files[key] = outfile;
     }

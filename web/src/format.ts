@@ -16,7 +16,12 @@ export function yen(amount: number): string {
     .join('');
 }
 
-type Place = { municipalityName: string; municipalityNameEn: string; prefectureName: string; prefectureNameEn: string };
+type Place = {
+  municipalityName: string;
+  municipalityNameEn: string;
+  prefectureName: string;
+  prefectureNameEn: string;
+};
 
 /** Money, hours, places, dates and months as the current language writes them; dates in Japan's time zone. */
 export function useFormat() {
@@ -27,7 +32,8 @@ export function useFormat() {
     yen,
     /** ¥50,000/月, or ¥50,000 a month. */
     fee: (amount: number) => t('projects.feePerMonth', { fee: yen(amount) }),
-    percent: (value: number) => `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value)}%`,
+    percent: (value: number) =>
+      `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value)}%`,
     hours: (count: number) => t('projects.hoursPerMonth', { count }),
     duration: (count: number) => t('projects.durationMonths', { count }),
     applicants: (count: number) => t('projects.applicantCount', { count }),
@@ -44,9 +50,11 @@ export function useFormat() {
       new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: TIME_ZONE }).format(new Date(iso)),
     /** Day and time, in Japan. */
     dateTime: (iso: string) =>
-      new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone: TIME_ZONE }).format(
-        new Date(iso),
-      ),
+      new Intl.DateTimeFormat(locale, {
+        dateStyle: 'medium',
+        timeStyle: 'medium',
+        timeZone: TIME_ZONE,
+      }).format(new Date(iso)),
     /**
      * "2026-07" → 2026年7月, or July 2026 ("Jul 2026" when `short`, for tables). A calendar month,
      * not an instant: written as it is, whatever the zone.

@@ -1,16 +1,13 @@
 import { Alert, Button, Group, NumberInput, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
-import { type FormEvent, useRef, useState } from 'react';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PlatformSettingsInput } from '#shared/admin/rules.ts';
 import { LoadError, Loading } from '../components/Loading.tsx';
 import { usePlatformSettings, useSavePlatformSettings } from '../engagements/queries.ts';
-import { INVOICE_NUMBER_PATTERN, type PlatformSettings, SETTINGS_LIMITS } from '../engagements/types.ts';
-import {
-  focusFirstInvalid,
-  generalError,
-  normalizeSkill,
-  SKILL_PATTERN,
-  serverFieldErrors,
-} from '../profile/form-utils.ts';
+import type { PlatformSettings } from '../engagements/types.ts';
+import { bodyOf, bounds, contractResolver, FormAlert, type Issue, range, useFormSubmit } from '../forms.tsx';
+import { normalizeSkill } from '../profile/form-utils.ts';
 
 /**
  * Skills offered in the list: the work types Japanese withholding usually covers (design, writing,
@@ -35,13 +32,26 @@ const WORK_TYPE_SUGGESTIONS = [
   'data',
 ];
 
-/** A fee percent the API accepts: 0–50 with at most two decimals. */
-function validFee(value: string | number): number | undefined {
-  const text = String(value).trim();
-  if (!/^\d{1,2}(\.\d{1,2})?$/.test(text)) return undefined;
-  const n = Number(text);
-  return n >= SETTINGS_LIMITS.feeMin && n <= SETTINGS_LIMITS.feeMax ? n : undefined;
-}
+type Values = {
+  platformFeePercent: string | number;
+  invoiceRegistrationNumber: string;
+  withholdingWorkTypes: string[];
+};
+
+const valuesOf = (s: PlatformSettings): Values => ({
+  platformFeePercent: s.platformFeePercent,
+  invoiceRegistrationNumber: s.invoiceRegistrationNumber ?? '',
+  withholdingWorkTypes: s.withholdingWorkTypes,
+});
+
+/** The body of `PUT /v1/admin/settings`: no number is `null` (none), the fee a number. */
+const toBody = (v: Values) => ({
+  platformFeePercent: v.platformFeePercent === '' ? undefined : Number(v.platformFeePercent),
+  invoiceRegistrationNumber: v.invoiceRegistrationNumber.trim().toUpperCase() || null,
+  withholdingWorkTypes: v.withholdingWorkTypes,
+});
+
+const fee = PlatformSettingsInput.shape.platformFeePercent;
 
 /** The operator's platform settings: fee percent, qualified-invoice number, withholding work types. */
 export function PlatformSettingsForm() {
@@ -54,57 +64,36 @@ export function PlatformSettingsForm() {
 function SettingsForm({ initial }: { initial: PlatformSettings }) {
   const { t } = useTranslation();
   const save = useSavePlatformSettings();
-  const form = useRef<HTMLFormElement>(null);
-  const [fee, setFee] = useState<string | number>(initial.platformFeePercent);
-  const [invoiceNumber, setInvoiceNumber] = useState(initial.invoiceRegistrationNumber ?? '');
-  const [workTypes, setWorkTypes] = useState<string[]>(initial.withholdingWorkTypes);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string>();
   const [saved, setSaved] = useState(false);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setGeneral(undefined);
+  const word = (issue: Issue) => {
+    const [field, index] = issue.path;
+    if (field === 'platformFeePercent') return t('settings.errors.fee', range(fee));
+    if (field === 'invoiceRegistrationNumber') return t('profile.errors.invoice');
+    if (field === 'withholdingWorkTypes' && index !== undefined)
+      return t('profile.errors.skill', { skill: String(issue.input) });
+    return undefined;
+  };
+  const form = useForm<Values>({
+    initialValues: valuesOf(initial),
+    validate: contractResolver(t, PlatformSettingsInput, toBody, word),
+  });
+  const { general, submit } = useFormSubmit(form);
+  const onSubmit = submit(async (values) => {
     setSaved(false);
-    const found: Record<string, string> = {};
-    const percent = validFee(fee);
-    if (percent === undefined) found.platformFeePercent = t('settings.errors.fee');
-    const number = invoiceNumber.trim().toUpperCase();
-    if (number && !INVOICE_NUMBER_PATTERN.test(number))
-      found.invoiceRegistrationNumber = t('profile.errors.invoice');
-    const bad = workTypes.find((s) => !SKILL_PATTERN.test(s));
-    if (bad) found.withholdingWorkTypes = t('profile.errors.skill', { skill: bad });
-    setErrors(found);
-    if (percent === undefined || Object.keys(found).length) {
-      setGeneral(t('profile.errors.failed'));
-      focusFirstInvalid(form.current);
-      return;
-    }
-    try {
-      const result = await save.mutateAsync({
-        platformFeePercent: percent,
-        invoiceRegistrationNumber: number || null,
-        withholdingWorkTypes: workTypes,
-      });
-      setFee(result.platformFeePercent);
-      setInvoiceNumber(result.invoiceRegistrationNumber ?? '');
-      setWorkTypes(result.withholdingWorkTypes);
-      setSaved(true);
-    } catch (error) {
-      const server = serverFieldErrors(t, error);
-      const byField: Record<string, string> = {};
-      for (const [path, message] of Object.entries(server)) {
-        const field = path.split('.')[0] ?? path;
-        byField[field] ??= message;
-      }
-      setErrors(byField);
-      setGeneral(generalError(t, error));
-      focusFirstInvalid(form.current);
-    }
-  }
+    const result = await save.mutateAsync(bodyOf(PlatformSettingsInput, toBody, values));
+    form.setValues(valuesOf(result));
+    setSaved(true);
+  });
+  const limits = bounds(fee);
 
   return (
-    <form ref={form} onSubmit={submit} noValidate>
+    <form
+      onSubmit={(e) => {
+        setSaved(false);
+        onSubmit(e);
+      }}
+      noValidate
+    >
       <div role="status">
         {saved && (
           <Alert
@@ -119,35 +108,29 @@ function SettingsForm({ initial }: { initial: PlatformSettings }) {
         )}
       </div>
       <Stack>
-        {general && (
-          <Alert color="red" role="alert">
-            {general}
-          </Alert>
-        )}
+        <FormAlert message={general} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <NumberInput
             label={t('settings.feePercent')}
-            description={t('settings.feeHint')}
+            description={t('settings.feeHint', range(fee))}
             required
-            min={SETTINGS_LIMITS.feeMin}
-            max={SETTINGS_LIMITS.feeMax}
+            min={limits.min}
+            max={limits.max}
             step={0.5}
             decimalScale={2}
             clampBehavior="none"
             allowNegative={false}
-            value={fee}
-            onChange={setFee}
-            error={errors.platformFeePercent}
+            {...form.getInputProps('platformFeePercent')}
           />
           <TextInput
             label={t('settings.invoiceNumber')}
             description={t('settings.invoiceHint')}
             placeholder="T1234567890123"
             autoComplete="off"
-            maxLength={14}
-            value={invoiceNumber}
-            onChange={(e) => setInvoiceNumber(e.currentTarget.value.toUpperCase())}
-            error={errors.invoiceRegistrationNumber}
+            {...form.getInputProps('invoiceRegistrationNumber')}
+            onChange={(e) =>
+              form.setFieldValue('invoiceRegistrationNumber', e.currentTarget.value.toUpperCase())
+            }
           />
         </SimpleGrid>
         <TagsInput
@@ -155,11 +138,12 @@ function SettingsForm({ initial }: { initial: PlatformSettings }) {
           description={t('settings.withholdingHint')}
           placeholder={t('settings.withholdingPlaceholder')}
           data={WORK_TYPE_SUGGESTIONS}
-          value={workTypes}
-          onChange={(tags) => setWorkTypes([...new Set(tags.map(normalizeSkill).filter(Boolean))])}
+          {...form.getInputProps('withholdingWorkTypes')}
+          onChange={(tags) =>
+            form.setFieldValue('withholdingWorkTypes', [...new Set(tags.map(normalizeSkill).filter(Boolean))])
+          }
           splitChars={[',', '、', '，']}
           clearable
-          error={errors.withholdingWorkTypes}
         />
         <Group justify="flex-end">
           <Button type="submit" loading={save.isPending}>

@@ -3,14 +3,14 @@
  * shared/billing, shared/admin), imported rather than copied.
  */
 import type * as z from 'zod';
-import type { PlatformSettingsInput } from '#shared/admin/rules.ts';
 import type { SettingsOut } from '#shared/admin/contract.ts';
+import type { PlatformSettingsInput } from '#shared/admin/rules.ts';
 import type { EarningsOut } from '#shared/billing/contract.ts';
 import type { EngagementOut, InvoiceRowOut } from '#shared/engagements/contract.ts';
 import type { EngagementAction as Action } from '#shared/engagements/rules.ts';
 
-export type { EngagementState } from '#shared/engagements/rules.ts';
 export type { PayoutStatus } from '#shared/billing/contract.ts';
+export type { EngagementState } from '#shared/engagements/rules.ts';
 
 export type Engagement = z.output<typeof EngagementOut>;
 export type Invoice = z.output<typeof InvoiceRowOut>;

@@ -1,13 +1,14 @@
-import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Text, Title } from '@mantine/core';
 import { Fragment, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api.ts';
+import { EmptyBox, ListShell } from '../components/ListShell.tsx';
 import { LoadError, Loading } from '../components/Loading.tsx';
 import { Page } from '../components/Page.tsx';
+import { useFormat } from '../format.ts';
 import { generalError } from '../profile/form-utils.ts';
 import { ConfirmButton } from '../projects/ConfirmButton.tsx';
-import { useFormat } from '../format.ts';
 import { SkillBadges } from '../projects/ProjectCard.tsx';
 import { useApplicants, useDecide, useProject } from '../projects/queries.ts';
 import { RoleGate } from '../projects/RoleGate.tsx';
@@ -113,31 +114,24 @@ function Applicants({ me }: { me: Profile }) {
           {error}
         </Alert>
       )}
-      {applicants.isPending ? (
-        <Loading />
-      ) : applicants.isError ? (
-        <LoadError error={applicants.error} onRetry={() => void applicants.refetch()} />
-      ) : applicants.data.length === 0 ? (
-        <Paper withBorder p="xl" ta="center">
-          <Text>{t('applicants.empty')}</Text>
-        </Paper>
-      ) : (
-        <Stack component="ul" gap="lg" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-          {applicants.data.map((a) => (
-            <li key={a.id}>
-              <ApplicantCard
-                application={a}
-                pending={
-                  decide.isPending && decide.variables?.applicationId === a.id
-                    ? decide.variables.decision
-                    : undefined
-                }
-                onDecide={(d) => onDecide(a, d)}
-              />
-            </li>
-          ))}
-        </Stack>
-      )}
+      <ListShell
+        query={applicants}
+        keyOf={(a) => a.id}
+        gap="lg"
+        empty={<EmptyBox text={t('applicants.empty')} />}
+      >
+        {(a) => (
+          <ApplicantCard
+            application={a}
+            pending={
+              decide.isPending && decide.variables?.applicationId === a.id
+                ? decide.variables.decision
+                : undefined
+            }
+            onDecide={(d) => onDecide(a, d)}
+          />
+        )}
+      </ListShell>
     </Page>
   );
 }

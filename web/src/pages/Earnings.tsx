@@ -2,12 +2,12 @@ import { Alert, Anchor, Button, Group, NativeSelect, Paper, Table, Text, Title }
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { LoadError, Loading } from '../components/Loading.tsx';
+import { QueryShell } from '../components/ListShell.tsx';
 import { Page } from '../components/Page.tsx';
-import { useFormat } from '../format.ts';
 import { downloadEarningsCsv, useEarnings } from '../engagements/queries.ts';
 import { TableScroll } from '../engagements/TableScroll.tsx';
 import type { Amounts, Earnings } from '../engagements/types.ts';
+import { useFormat } from '../format.ts';
 import { generalError } from '../profile/form-utils.ts';
 import { RoleGate } from '../projects/RoleGate.tsx';
 
@@ -85,13 +85,7 @@ function EarningsView() {
           </Alert>
         )}
       </div>
-      {earnings.isPending ? (
-        <Loading />
-      ) : earnings.isError ? (
-        <LoadError error={earnings.error} onRetry={() => void earnings.refetch()} />
-      ) : (
-        <Statement earnings={earnings.data} />
-      )}
+      <QueryShell query={earnings}>{(data) => <Statement earnings={data} />}</QueryShell>
     </Page>
   );
 }

@@ -7,7 +7,6 @@ import { ApiError } from '../api.ts';
 import { LoadError, Loading } from '../components/Loading.tsx';
 import { MissingOrError } from '../components/MissingOrError.tsx';
 import { Page } from '../components/Page.tsx';
-import { useFormat } from '../format.ts';
 import {
   useBillingPortal,
   useCheckout,
@@ -18,6 +17,7 @@ import {
 import { EngagementStateBadge } from '../engagements/StateBadge.tsx';
 import { TableScroll } from '../engagements/TableScroll.tsx';
 import type { Engagement, EngagementAction } from '../engagements/types.ts';
+import { useFormat } from '../format.ts';
 import { generalError } from '../profile/form-utils.ts';
 import { ConfirmButton } from '../projects/ConfirmButton.tsx';
 import { RoleGate } from '../projects/RoleGate.tsx';

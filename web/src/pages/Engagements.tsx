@@ -1,12 +1,12 @@
-import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { LoadError, Loading } from '../components/Loading.tsx';
+import { EmptyBox, ListShell } from '../components/ListShell.tsx';
 import { Page } from '../components/Page.tsx';
-import { useFormat } from '../format.ts';
 import { useEngagements } from '../engagements/queries.ts';
 import { EngagementStateBadge } from '../engagements/StateBadge.tsx';
 import type { Engagement } from '../engagements/types.ts';
+import { useFormat } from '../format.ts';
 import { RoleGate } from '../projects/RoleGate.tsx';
 import type { Profile } from '../types.ts';
 
@@ -37,26 +37,19 @@ function Engagements({ me }: { me: Profile }) {
           </Button>
         </Group>
       )}
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <LoadError error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.length === 0 ? (
-        <Paper withBorder p="xl" ta="center">
-          <Text mb="md">{t(firm ? 'engagements.emptyFirm' : 'engagements.emptyProfessional')}</Text>
-          <Button component={Link} to={firm ? '/my/projects' : '/projects'}>
-            {t(firm ? 'engagements.toMyProjects' : 'engagements.toProjects')}
-          </Button>
-        </Paper>
-      ) : (
-        <Stack component="ul" gap="md" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-          {list.data.map((e) => (
-            <li key={e.id}>
-              <EngagementCard engagement={e} />
-            </li>
-          ))}
-        </Stack>
-      )}
+      <ListShell
+        query={list}
+        keyOf={(e) => e.id}
+        empty={
+          <EmptyBox text={t(firm ? 'engagements.emptyFirm' : 'engagements.emptyProfessional')}>
+            <Button component={Link} to={firm ? '/my/projects' : '/projects'}>
+              {t(firm ? 'engagements.toMyProjects' : 'engagements.toProjects')}
+            </Button>
+          </EmptyBox>
+        }
+      >
+        {(e) => <EngagementCard engagement={e} />}
+      </ListShell>
     </Page>
   );
 }

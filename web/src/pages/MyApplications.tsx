@@ -1,12 +1,12 @@
-import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { LoadError, Loading } from '../components/Loading.tsx';
+import { EmptyBox, ListShell } from '../components/ListShell.tsx';
 import { Page } from '../components/Page.tsx';
+import { useFormat } from '../format.ts';
 import { generalError } from '../profile/form-utils.ts';
 import { ConfirmButton } from '../projects/ConfirmButton.tsx';
-import { useFormat } from '../format.ts';
 import { useMyApplications, useWithdraw } from '../projects/queries.ts';
 import { RoleGate } from '../projects/RoleGate.tsx';
 import { ApplicationStatusBadge } from '../projects/StatusBadge.tsx';
@@ -62,30 +62,25 @@ function MyApplications() {
           {error}
         </Alert>
       )}
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <LoadError error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.length === 0 ? (
-        <Paper withBorder p="xl" ta="center">
-          <Text mb="md">{t('applications.empty')}</Text>
-          <Button component={Link} to="/projects">
-            {t('applications.findProjects')}
-          </Button>
-        </Paper>
-      ) : (
-        <Stack component="ul" gap="md" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-          {list.data.map((a) => (
-            <li key={a.id}>
-              <ApplicationItem
-                application={a}
-                withdrawing={withdraw.isPending && withdraw.variables === a.id}
-                onWithdraw={() => onWithdraw(a)}
-              />
-            </li>
-          ))}
-        </Stack>
-      )}
+      <ListShell
+        query={list}
+        keyOf={(a) => a.id}
+        empty={
+          <EmptyBox text={t('applications.empty')}>
+            <Button component={Link} to="/projects">
+              {t('applications.findProjects')}
+            </Button>
+          </EmptyBox>
+        }
+      >
+        {(a) => (
+          <ApplicationItem
+            application={a}
+            withdrawing={withdraw.isPending && withdraw.variables === a.id}
+            onWithdraw={() => onWithdraw(a)}
+          />
+        )}
+      </ListShell>
     </Page>
   );
 }

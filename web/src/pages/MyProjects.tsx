@@ -2,11 +2,11 @@ import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantin
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { LoadError, Loading } from '../components/Loading.tsx';
+import { EmptyBox, ListShell } from '../components/ListShell.tsx';
 import { Page } from '../components/Page.tsx';
+import { useFormat } from '../format.ts';
 import { generalError } from '../profile/form-utils.ts';
 import { ConfirmButton } from '../projects/ConfirmButton.tsx';
-import { useFormat } from '../format.ts';
 import { useMyProjects, useProjectAction } from '../projects/queries.ts';
 import { RoleGate } from '../projects/RoleGate.tsx';
 import { ProjectStatusBadge } from '../projects/StatusBadge.tsx';
@@ -66,30 +66,25 @@ function MyProjects() {
           {error}
         </Alert>
       )}
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <LoadError error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.length === 0 ? (
-        <Paper withBorder p="xl" ta="center">
-          <Text mb="md">{t('projects.myEmpty')}</Text>
-          <Button component={Link} to="/my/projects/new">
-            {t('projects.newProject')}
-          </Button>
-        </Paper>
-      ) : (
-        <Stack component="ul" gap="md" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-          {list.data.map((p) => (
-            <li key={p.id}>
-              <MyProjectItem
-                project={p}
-                busy={action.isPending && action.variables?.id === p.id ? action.variables.action : undefined}
-                onAction={(what) => run(p, what)}
-              />
-            </li>
-          ))}
-        </Stack>
-      )}
+      <ListShell
+        query={list}
+        keyOf={(p) => p.id}
+        empty={
+          <EmptyBox text={t('projects.myEmpty')}>
+            <Button component={Link} to="/my/projects/new">
+              {t('projects.newProject')}
+            </Button>
+          </EmptyBox>
+        }
+      >
+        {(p) => (
+          <MyProjectItem
+            project={p}
+            busy={action.isPending && action.variables?.id === p.id ? action.variables.action : undefined}
+            onAction={(what) => run(p, what)}
+          />
+        )}
+      </ListShell>
     </Page>
   );
 }

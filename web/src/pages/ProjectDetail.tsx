@@ -2,18 +2,20 @@ import { Alert, Anchor, Button, Group, Paper, Stack, Text, Textarea, Title } fro
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { ApplicationInput } from '#shared/applications/rules.ts';
 import { ApiError } from '../api.ts';
 import { useSession } from '../auth/session.ts';
 import { LoadError, Loading } from '../components/Loading.tsx';
 import { MissingOrError } from '../components/MissingOrError.tsx';
 import { Page } from '../components/Page.tsx';
+import { bounds } from '../forms.tsx';
 import { useMe } from '../me.ts';
 import { generalError, serverFieldErrors } from '../profile/form-utils.ts';
 import { ConfirmButton } from '../projects/ConfirmButton.tsx';
 import { ProjectFacts } from '../projects/ProjectFacts.tsx';
 import { useApply, useMyApplications, useProject, useProjectAction } from '../projects/queries.ts';
 import { ApplicationStatusBadge, ProjectStatusBadge } from '../projects/StatusBadge.tsx';
-import { LIMITS, type Project } from '../projects/types.ts';
+import type { Project } from '../projects/types.ts';
 
 type Notice = 'saved' | 'published' | 'publishFailed' | 'closed';
 const NOTICE = {
@@ -255,6 +257,8 @@ function ApplyPanel({ project }: { project: Project }) {
   );
 }
 
+const MAX_PROPOSAL = bounds(ApplicationInput.shape.proposal).max;
+
 function ApplyForm({ project, onApplied }: { project: Project; onApplied: () => void }) {
   const { t } = useTranslation();
   const apply = useApply(project.id);
@@ -265,12 +269,19 @@ function ApplyForm({ project, onApplied }: { project: Project; onApplied: () => 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setGeneral(undefined);
-    const text = proposal.trim();
-    if (!text) return setError(t('editor.errors.required'));
-    if (text.length > LIMITS.proposal) return setError(t('editor.errors.tooLong', { max: LIMITS.proposal }));
+    // The API's own check of the body.
+    const checked = ApplicationInput.safeParse({ proposal });
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      return setError(
+        issue?.code === 'too_big'
+          ? t('editor.errors.tooLong', { max: issue.maximum })
+          : t('editor.errors.required'),
+      );
+    }
     setError(undefined);
     try {
-      await apply.mutateAsync(text);
+      await apply.mutateAsync(checked.data.proposal);
       // My applications are fetched again, and the panel turns into "applied".
       onApplied();
     } catch (err) {
@@ -296,7 +307,7 @@ function ApplyForm({ project, onApplied }: { project: Project; onApplied: () => 
           autosize
           minRows={6}
           maxRows={16}
-          maxLength={LIMITS.proposal}
+          maxLength={MAX_PROPOSAL}
           value={proposal}
           onChange={(e) => {
             setProposal(e.currentTarget.value);
@@ -306,7 +317,7 @@ function ApplyForm({ project, onApplied }: { project: Project; onApplied: () => 
         />
         <Group justify="space-between">
           <Text size="sm" c="dimmed">
-            {proposal.length.toLocaleString()} / {LIMITS.proposal.toLocaleString()}
+            {proposal.length.toLocaleString()} / {MAX_PROPOSAL.toLocaleString()}
           </Text>
           <Button type="submit" loading={apply.isPending}>
             {t('projects.submitApply')}

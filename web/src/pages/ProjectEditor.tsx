@@ -14,30 +14,20 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { type FormEvent, useRef, useState } from 'react';
+import { useForm } from '@mantine/form';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { ProjectInput, SHORT_TIME_MAX_HOURS } from '#shared/projects/rules.ts';
 import { ApiError } from '../api.ts';
 import { LoadError, Loading } from '../components/Loading.tsx';
 import { Page } from '../components/Page.tsx';
-import {
-  focusFirstInvalid,
-  generalError,
-  normalizeSkill,
-  SKILL_PATTERN,
-  serverFieldErrors,
-} from '../profile/form-utils.ts';
+import { bodyOf, bounds, contractResolver, FormAlert, type Issue, range, useFormSubmit } from '../forms.tsx';
+import { normalizeSkill } from '../profile/form-utils.ts';
 import { MunicipalitySelect, PrefectureSelect } from '../profile/RegionSelects.tsx';
 import { useProject, useProjectAction, useSaveProject } from '../projects/queries.ts';
 import { RoleGate } from '../projects/RoleGate.tsx';
-import {
-  LIMITS,
-  type Project,
-  type ProjectInput,
-  REMOTE_STYLES,
-  type RemoteStyle,
-  START_MONTH_PATTERN,
-} from '../projects/types.ts';
+import { type Project, type ProjectPatch, REMOTE_STYLES, type RemoteStyle } from '../projects/types.ts';
 import type { Profile } from '../types.ts';
 
 /** `/my/projects/new` and `/my/projects/:id/edit`: the firm drafts, edits and publishes a project. */
@@ -85,7 +75,8 @@ function EditExisting({ id, me, title }: { id: string; me: Profile; title: strin
   return <Editor me={me} title={title} initial={project.data} />;
 }
 
-type Form = {
+/** The form's values; the names are the body's, but for the prefecture (the municipality's list). */
+type Values = {
   title: string;
   summary: string;
   challenge: string;
@@ -93,15 +84,15 @@ type Form = {
   skills: string[];
   prefectureCode: string;
   municipalityCode: string;
-  fee: string | number;
-  hours: string | number;
-  duration: string | number;
+  monthlyFeeJpy: string | number;
+  hoursPerMonth: string | number;
   remote: RemoteStyle | '';
+  durationMonths: string | number;
   startMonth: string;
   shortTime: boolean;
 };
 
-function formOf(p: Project | undefined, me: Profile): Form {
+function valuesOf(p: Project | undefined, me: Profile): Values {
   const home = me.role === 'firm' ? me.municipalityCode : '';
   return {
     title: p?.title ?? '',
@@ -112,36 +103,71 @@ function formOf(p: Project | undefined, me: Profile): Form {
     // A new project starts where the firm is; any municipality can be chosen.
     prefectureCode: (p?.municipalityCode ?? home).slice(0, 2),
     municipalityCode: p?.municipalityCode ?? home,
-    fee: p?.monthlyFeeJpy ?? '',
-    hours: p?.hoursPerMonth ?? '',
-    duration: p?.durationMonths ?? '',
+    monthlyFeeJpy: p?.monthlyFeeJpy ?? '',
+    hoursPerMonth: p?.hoursPerMonth ?? '',
     remote: p?.remote ?? '',
+    durationMonths: p?.durationMonths ?? '',
     startMonth: p?.startMonth ?? '',
     shortTime: p?.shortTime ?? false,
   };
 }
 
-/** The errors a form field's change may resolve (keys are body paths, as the API names them). */
-const ERROR_KEYS: Record<keyof Form, string[]> = {
-  title: ['title'],
-  summary: ['summary'],
-  challenge: ['challenge'],
-  deliverables: ['deliverables'],
-  skills: ['skills'],
-  prefectureCode: ['prefecture', 'municipalityCode'],
-  municipalityCode: ['municipalityCode'],
-  fee: ['monthlyFeeJpy'],
-  hours: ['hoursPerMonth'],
-  duration: ['durationMonths'],
-  remote: ['remote'],
-  startMonth: ['startMonth'],
-  shortTime: ['shortTime', 'hoursPerMonth'],
-};
+/** The body of `POST /v1/projects` the values make: empty optional fields left out, numbers as numbers. */
+function toBody(v: Values) {
+  const optional = (text: string) => (text.trim() ? text : undefined);
+  const number = (n: string | number) => (n === '' ? undefined : Number(n));
+  return {
+    title: v.title,
+    summary: v.summary,
+    challenge: optional(v.challenge),
+    deliverables: optional(v.deliverables),
+    skills: v.skills,
+    municipalityCode: v.municipalityCode,
+    monthlyFeeJpy: number(v.monthlyFeeJpy),
+    hoursPerMonth: number(v.hoursPerMonth),
+    remote: v.remote || undefined,
+    durationMonths: number(v.durationMonths),
+    startMonth: optional(v.startMonth),
+    shortTime: v.shortTime,
+  };
+}
 
-/** A whole number within [min, max], or NaN (also when empty). */
-function wholeNumber(value: string | number, min: number, max: number): number {
-  const n = typeof value === 'number' ? value : value.trim() === '' ? Number.NaN : Number(value);
-  return Number.isInteger(n) && n >= min && n <= max ? n : Number.NaN;
+const fields = ProjectInput.shape;
+const TEXT_FIELDS = ['title', 'summary', 'challenge', 'deliverables'] as const;
+
+/** The shared schema's issues in the person's language (the limits in the words are the schema's). */
+function useWording() {
+  const { t } = useTranslation();
+  return (issue: Issue): string | undefined => {
+    const [field, index] = issue.path;
+    switch (field) {
+      case 'title':
+      case 'summary':
+      case 'challenge':
+      case 'deliverables':
+        if (issue.code === 'too_small') return t('editor.errors.required');
+        if (issue.code === 'too_big') return t('editor.errors.tooLong', { max: issue.maximum });
+        return undefined;
+      case 'skills':
+        if (index !== undefined && issue.code === 'invalid_format')
+          return t('profile.errors.skill', { skill: String(issue.input) });
+        return t('editor.errors.skillsCount', range(fields.skills));
+      case 'municipalityCode':
+      case 'remote':
+        return t('editor.errors.chooseOne');
+      case 'monthlyFeeJpy':
+        return t('editor.errors.fee', range(fields.monthlyFeeJpy));
+      case 'hoursPerMonth':
+        if (issue.code === 'custom') return t('editor.errors.shortTimeHours', { max: SHORT_TIME_MAX_HOURS });
+        return t('editor.errors.hours', range(fields.hoursPerMonth));
+      case 'durationMonths':
+        return t('editor.errors.duration', range(fields.durationMonths));
+      case 'startMonth':
+        return t('editor.errors.startMonth');
+      default:
+        return undefined;
+    }
+  };
 }
 
 function Editor({ me, title, initial }: { me: Profile; title: string; initial?: Project }) {
@@ -149,118 +175,48 @@ function Editor({ me, title, initial }: { me: Profile; title: string; initial?: 
   const navigate = useNavigate();
   const save = useSaveProject();
   const action = useProjectAction();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [form, setForm] = useState<Form>(() => formOf(initial, me));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string>();
+  const word = useWording();
   const [mode, setMode] = useState<'save' | 'publish'>('save');
-  /** A field changed: its error (and the summary once none is left) goes away until the next submit. */
-  const set = (change: Partial<Form>) => {
-    setForm((f) => ({ ...f, ...change }));
-    const next = { ...errors };
-    for (const key of Object.keys(change)) for (const e of ERROR_KEYS[key as keyof Form]) delete next[e];
-    if (Object.keys(next).length !== Object.keys(errors).length) {
-      setErrors(next);
-      if (!Object.keys(next).length) setGeneral(undefined);
-    }
-  };
-
-  /** The checks the API makes, made first so the person hears of every problem at once. */
-  function build(): { input?: ProjectInput; found: Record<string, string> } {
-    const e = t;
-    const found: Record<string, string> = {};
-    const text = (
-      key: 'title' | 'summary' | 'challenge' | 'deliverables',
-      max: number,
-      required: boolean,
-    ) => {
-      const v = form[key].trim();
-      if (!v && required) found[key] = e('editor.errors.required');
-      else if (!v && initial?.[key]) found[key] = e('editor.errors.cannotClear');
-      else if (v.length > max) found[key] = e('editor.errors.tooLong', { max });
-      return v || undefined;
-    };
-    const titleText = text('title', LIMITS.title, true);
-    const summary = text('summary', LIMITS.text, true);
-    const challenge = text('challenge', LIMITS.text, false);
-    const deliverables = text('deliverables', LIMITS.text, false);
-    const bad = form.skills.find((s) => !SKILL_PATTERN.test(s));
-    if (bad) found.skills = e('profile.errors.skill', { skill: bad });
-    else if (form.skills.length < 1 || form.skills.length > LIMITS.skillsMax)
-      found.skills = e('editor.errors.skillsCount');
-    if (!form.prefectureCode) found.prefecture = e('editor.errors.chooseOne');
-    else if (!form.municipalityCode) found.municipalityCode = e('editor.errors.chooseOne');
-    const fee = wholeNumber(form.fee, LIMITS.feeMin, LIMITS.feeMax);
-    if (Number.isNaN(fee)) found.monthlyFeeJpy = e('editor.errors.fee');
-    const hours = wholeNumber(form.hours, LIMITS.hoursMin, LIMITS.hoursMax);
-    if (Number.isNaN(hours)) found.hoursPerMonth = e('editor.errors.hours');
-    else if (form.shortTime && hours > LIMITS.shortTimeMaxHours)
-      found.hoursPerMonth = e('editor.errors.shortTimeHours');
-    const duration = wholeNumber(form.duration, LIMITS.durationMin, LIMITS.durationMax);
-    if (Number.isNaN(duration)) found.durationMonths = e('editor.errors.duration');
-    if (!form.remote) found.remote = e('editor.errors.chooseOne');
-    const startMonth = form.startMonth.trim();
-    if (startMonth && !START_MONTH_PATTERN.test(startMonth)) found.startMonth = e('editor.errors.startMonth');
-    else if (!startMonth && initial?.startMonth) found.startMonth = e('editor.errors.cannotClear');
-    if (Object.keys(found).length || !titleText || !summary || !form.remote) return { found };
-    const input: ProjectInput = {
-      title: titleText,
-      summary,
-      skills: form.skills,
-      municipalityCode: form.municipalityCode,
-      monthlyFeeJpy: fee,
-      hoursPerMonth: hours,
-      remote: form.remote,
-      durationMonths: duration,
-      shortTime: form.shortTime,
-    };
-    if (challenge) input.challenge = challenge;
-    if (deliverables) input.deliverables = deliverables;
-    if (startMonth) input.startMonth = startMonth;
-    return { input, found };
-  }
+  const contract = contractResolver(t, ProjectInput, toBody, word);
+  const form = useForm<Values>({
+    initialValues: valuesOf(initial, me),
+    validate: (values) => {
+      const errors = contract(values);
+      // The municipality is chosen from the prefecture's list: without one, choosing the prefecture comes first.
+      if (!values.prefectureCode) {
+        delete errors.municipalityCode;
+        errors.prefectureCode = t('editor.errors.chooseOne');
+      }
+      // An edit sends only what changed, so an optional text once written cannot be taken back out.
+      for (const key of [...TEXT_FIELDS, 'startMonth'] as const) {
+        if (initial?.[key] && !values[key].trim()) errors[key] ??= t('editor.errors.cannotClear');
+      }
+      return errors;
+    },
+  });
+  const { general, submit } = useFormSubmit(form);
 
   /** For an edit, only what changed (PATCH). */
-  function changes(input: ProjectInput): Partial<ProjectInput> {
+  function changes(input: ProjectInput): ProjectPatch {
     if (!initial) return input;
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(input)) {
       if (JSON.stringify(value) !== JSON.stringify(initial[key as keyof Project])) out[key] = value;
     }
-    return out as Partial<ProjectInput>;
+    return out as ProjectPatch;
   }
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  const onSubmit = submit(async (values, event) => {
     // Which of the two submit buttons (Enter in a field means the first: save).
-    const mode = (e.nativeEvent as SubmitEvent).submitter?.dataset.mode === 'publish' ? 'publish' : 'save';
-    setMode(mode);
-    setGeneral(undefined);
-    const { input, found } = build();
-    setErrors(found);
-    if (!input) {
-      setGeneral(t('profile.errors.failed'));
-      focusFirstInvalid(formRef.current);
-      return;
-    }
+    const submitter = (event?.nativeEvent as SubmitEvent | undefined)?.submitter;
+    const chosen = submitter?.dataset.mode === 'publish' ? 'publish' : 'save';
+    const patch = changes(bodyOf(ProjectInput, toBody, values));
     let saved: Project | undefined = initial;
-    try {
-      const patch = changes(input);
-      if (!initial || Object.keys(patch).length)
-        saved = await save.mutateAsync({ id: initial?.id, input: patch });
-    } catch (error) {
-      const placed: Record<string, string> = {};
-      for (const [path, message] of Object.entries(serverFieldErrors(t, error))) {
-        placed[path.split('.')[0] as string] ??= message;
-      }
-      setErrors(placed);
-      setGeneral(generalError(t, error));
-      focusFirstInvalid(formRef.current);
-      return;
-    }
+    if (!initial || Object.keys(patch).length)
+      saved = await save.mutateAsync({ id: initial?.id, input: patch });
     if (!saved) return;
     let notice: 'saved' | 'published' | 'publishFailed' = 'saved';
-    if (mode === 'publish' && saved.status === 'draft') {
+    if (chosen === 'publish' && saved.status === 'draft') {
       try {
         await action.mutateAsync({ id: saved.id, action: 'publish' });
         notice = 'published';
@@ -269,32 +225,37 @@ function Editor({ me, title, initial }: { me: Profile; title: string; initial?: 
       }
     }
     navigate(`/projects/${saved.id}`, { state: { notice } });
-  }
+  });
+  /** Which button was pressed shows at once, while the check runs. */
+  const onFormSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    setMode(submitter?.dataset.mode === 'publish' ? 'publish' : 'save');
+    onSubmit(event);
+  };
 
   const busy = save.isPending || action.isPending;
   const canPublish = !initial || initial.status === 'draft';
+  const fee = bounds(fields.monthlyFeeJpy);
+  const hours = bounds(fields.hoursPerMonth);
+  const duration = bounds(fields.durationMonths);
+  const maxText = (key: (typeof TEXT_FIELDS)[number]) => bounds(fields[key]).max;
+  const input = form.getInputProps;
 
   return (
     <Page title={title}>
       <Text mb="lg">{t('editor.lead')}</Text>
       <Paper withBorder p={{ base: 'md', sm: 'lg' }}>
-        <form ref={formRef} onSubmit={submit} noValidate>
+        <form onSubmit={onFormSubmit} noValidate>
           <Stack gap="lg">
-            {general && (
-              <Alert color="red" role="alert">
-                {general}
-              </Alert>
-            )}
+            <FormAlert message={general} />
             <Fieldset legend={t('editor.about')} variant="unstyled" styles={legendStyles}>
               <Stack gap="md">
                 <TextInput
                   label={t('editor.title')}
                   description={t('editor.titleHint')}
                   required
-                  maxLength={LIMITS.title}
-                  value={form.title}
-                  onChange={(e) => set({ title: e.currentTarget.value })}
-                  error={errors.title}
+                  maxLength={maxText('title')}
+                  {...input('title')}
                 />
                 <Textarea
                   label={t('editor.summary')}
@@ -303,10 +264,8 @@ function Editor({ me, title, initial }: { me: Profile; title: string; initial?: 
                   autosize
                   minRows={4}
                   maxRows={14}
-                  maxLength={LIMITS.text}
-                  value={form.summary}
-                  onChange={(e) => set({ summary: e.currentTarget.value })}
-                  error={errors.summary}
+                  maxLength={maxText('summary')}
+                  {...input('summary')}
                 />
                 <Textarea
                   label={t('editor.challenge')}
@@ -314,10 +273,8 @@ function Editor({ me, title, initial }: { me: Profile; title: string; initial?: 
                   autosize
                   minRows={3}
                   maxRows={12}
-                  maxLength={LIMITS.text}
-                  value={form.challenge}
-                  onChange={(e) => set({ challenge: e.currentTarget.value })}
-                  error={errors.challenge}
+                  maxLength={maxText('challenge')}
+                  {...input('challenge')}
                 />
                 <Textarea
                   label={t('editor.deliverables')}
@@ -325,22 +282,21 @@ function Editor({ me, title, initial }: { me: Profile; title: string; initial?: 
                   autosize
                   minRows={3}
                   maxRows={12}
-                  maxLength={LIMITS.text}
-                  value={form.deliverables}
-                  onChange={(e) => set({ deliverables: e.currentTarget.value })}
-                  error={errors.deliverables}
+                  maxLength={maxText('deliverables')}
+                  {...input('deliverables')}
                 />
                 <TagsInput
                   label={t('editor.skills')}
                   description={t('editor.skillsHint')}
                   placeholder={t('editor.skillsPlaceholder')}
                   required
-                  value={form.skills}
-                  onChange={(tags) => set({ skills: [...new Set(tags.map(normalizeSkill).filter(Boolean))] })}
+                  {...input('skills')}
+                  onChange={(tags) =>
+                    form.setFieldValue('skills', [...new Set(tags.map(normalizeSkill).filter(Boolean))])
+                  }
                   splitChars={[',', '、', '，']}
-                  maxTags={LIMITS.skillsMax}
+                  maxTags={bounds(fields.skills).max}
                   clearable
-                  error={errors.skills}
                 />
               </Stack>
             </Fieldset>
@@ -350,17 +306,20 @@ function Editor({ me, title, initial }: { me: Profile; title: string; initial?: 
                 <PrefectureSelect
                   label={t('editor.prefecture')}
                   required
-                  value={form.prefectureCode}
-                  onChange={(code) => set({ prefectureCode: code, municipalityCode: '' })}
-                  error={errors.prefecture}
+                  value={form.values.prefectureCode}
+                  onChange={(code) => {
+                    form.setFieldValue('prefectureCode', code);
+                    form.setFieldValue('municipalityCode', '');
+                  }}
+                  error={form.errors.prefectureCode}
                 />
                 <MunicipalitySelect
                   label={t('editor.municipality')}
                   required
-                  prefectureCode={form.prefectureCode}
-                  value={form.municipalityCode}
-                  onChange={(code) => set({ municipalityCode: code })}
-                  error={errors.municipalityCode}
+                  prefectureCode={form.values.prefectureCode}
+                  value={form.values.municipalityCode}
+                  onChange={(code) => form.setFieldValue('municipalityCode', code)}
+                  error={form.errors.municipalityCode}
                 />
               </SimpleGrid>
             </Fieldset>
@@ -369,10 +328,10 @@ function Editor({ me, title, initial }: { me: Profile; title: string; initial?: 
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <NumberInput
                   label={t('editor.fee')}
-                  description={t('editor.feeHint')}
+                  description={t('editor.feeHint', range(fields.monthlyFeeJpy))}
                   required
-                  min={LIMITS.feeMin}
-                  max={LIMITS.feeMax}
+                  min={fee.min}
+                  max={fee.max}
                   step={1000}
                   allowDecimal={false}
                   allowNegative={false}
@@ -380,23 +339,19 @@ function Editor({ me, title, initial }: { me: Profile; title: string; initial?: 
                   leftSection={<span aria-hidden="true">¥</span>}
                   inputMode="numeric"
                   clampBehavior="none"
-                  value={form.fee}
-                  onChange={(v) => set({ fee: v })}
-                  error={errors.monthlyFeeJpy}
+                  {...input('monthlyFeeJpy')}
                 />
                 <NumberInput
                   label={t('editor.hours')}
-                  description={t('editor.hoursHint')}
+                  description={t('editor.hoursHint', range(fields.hoursPerMonth))}
                   required
-                  min={LIMITS.hoursMin}
-                  max={LIMITS.hoursMax}
+                  min={hours.min}
+                  max={hours.max}
                   allowDecimal={false}
                   allowNegative={false}
                   inputMode="numeric"
                   clampBehavior="none"
-                  value={form.hours}
-                  onChange={(v) => set({ hours: v })}
-                  error={errors.hoursPerMonth}
+                  {...input('hoursPerMonth')}
                 />
                 <NativeSelect
                   label={t('editor.remote')}
@@ -405,41 +360,38 @@ function Editor({ me, title, initial }: { me: Profile; title: string; initial?: 
                     { value: '', label: t('profile.choose') },
                     ...REMOTE_STYLES.map((r) => ({ value: r, label: t(`projects.remoteStyles.${r}`) })),
                   ]}
-                  value={form.remote}
-                  onChange={(e) => set({ remote: e.currentTarget.value as RemoteStyle | '' })}
-                  error={errors.remote}
+                  {...input('remote')}
                 />
                 <NumberInput
                   label={t('editor.duration')}
-                  description={t('editor.durationHint')}
+                  description={t('editor.durationHint', range(fields.durationMonths))}
                   required
-                  min={LIMITS.durationMin}
-                  max={LIMITS.durationMax}
+                  min={duration.min}
+                  max={duration.max}
                   allowDecimal={false}
                   allowNegative={false}
                   inputMode="numeric"
                   clampBehavior="none"
-                  value={form.duration}
-                  onChange={(v) => set({ duration: v })}
-                  error={errors.durationMonths}
+                  {...input('durationMonths')}
                 />
                 <TextInput
                   type="month"
                   label={t('editor.startMonth')}
                   description={t('editor.startMonthHint')}
                   placeholder="2026-07"
-                  value={form.startMonth}
-                  onChange={(e) => set({ startMonth: e.currentTarget.value })}
-                  error={errors.startMonth}
+                  {...input('startMonth')}
                 />
               </SimpleGrid>
               <Checkbox
                 mt="md"
                 label={t('editor.shortTime')}
                 description={t('editor.shortTimeHint')}
-                checked={form.shortTime}
-                onChange={(e) => set({ shortTime: e.currentTarget.checked })}
-                error={errors.shortTime}
+                {...input('shortTime', { type: 'checkbox' })}
+                onChange={(e) => {
+                  form.setFieldValue('shortTime', e.currentTarget.checked);
+                  // The hours may fit now.
+                  form.clearFieldError('hoursPerMonth');
+                }}
               />
             </Fieldset>
 

@@ -14,7 +14,7 @@ import {
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { LoadError, Loading } from '../components/Loading.tsx';
+import { QueryShell } from '../components/ListShell.tsx';
 import { Page } from '../components/Page.tsx';
 import { useFormat } from '../format.ts';
 import { ProjectCard } from '../projects/ProjectCard.tsx';
@@ -81,50 +81,52 @@ export default function ProjectSearchPage() {
                     count: items.length,
                   })}
             </Text>
-            {results.isPending ? (
-              <Loading />
-            ) : results.isError ? (
-              <LoadError error={results.error} onRetry={() => void results.refetch()} />
-            ) : items.length === 0 ? (
-              <Paper withBorder p="xl" ta="center">
-                <Text fw={700} size="lg" mb="xs">
-                  {t('projects.emptyTitle')}
-                </Text>
-                <Text mb="md">{t('projects.emptyBody')}</Text>
-                {query && (
-                  <Button variant="default" onClick={() => setSearchParams('')}>
-                    {t('projects.clear')}
-                  </Button>
-                )}
-              </Paper>
-            ) : (
-              <>
-                <SimpleGrid
-                  component="ul"
-                  cols={{ base: 1, sm: 2 }}
-                  spacing="md"
-                  style={{ listStyle: 'none', padding: 0, margin: 0 }}
-                >
-                  {items.map((p) => (
-                    <li key={p.id}>
-                      <ProjectCard project={p} headingLevel={3} />
-                    </li>
-                  ))}
-                </SimpleGrid>
-                {results.hasNextPage && (
-                  <Group justify="center" mt="lg">
-                    <Button
-                      variant="default"
-                      size="md"
-                      loading={results.isFetchingNextPage}
-                      onClick={() => void results.fetchNextPage()}
-                    >
-                      {t('projects.loadMore')}
+            <QueryShell
+              query={results}
+              isEmpty={() => items.length === 0}
+              empty={
+                <Paper withBorder p="xl" ta="center">
+                  <Text fw={700} size="lg" mb="xs">
+                    {t('projects.emptyTitle')}
+                  </Text>
+                  <Text mb="md">{t('projects.emptyBody')}</Text>
+                  {query && (
+                    <Button variant="default" onClick={() => setSearchParams('')}>
+                      {t('projects.clear')}
                     </Button>
-                  </Group>
-                )}
-              </>
-            )}
+                  )}
+                </Paper>
+              }
+            >
+              {() => (
+                <>
+                  <SimpleGrid
+                    component="ul"
+                    cols={{ base: 1, sm: 2 }}
+                    spacing="md"
+                    style={{ listStyle: 'none', padding: 0, margin: 0 }}
+                  >
+                    {items.map((p) => (
+                      <li key={p.id}>
+                        <ProjectCard project={p} headingLevel={3} />
+                      </li>
+                    ))}
+                  </SimpleGrid>
+                  {results.hasNextPage && (
+                    <Group justify="center" mt="lg">
+                      <Button
+                        variant="default"
+                        size="md"
+                        loading={results.isFetchingNextPage}
+                        onClick={() => void results.fetchNextPage()}
+                      >
+                        {t('projects.loadMore')}
+                      </Button>
+                    </Group>
+                  )}
+                </>
+              )}
+            </QueryShell>
           </section>
         </Grid.Col>
       </Grid>

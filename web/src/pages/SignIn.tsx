@@ -1,6 +1,7 @@
 import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { destinationAfterSignIn } from '../auth/after-sign-in.ts';
@@ -15,9 +16,14 @@ export default function SignInPage() {
   const queryClient = useQueryClient();
   const [params] = useSearchParams();
   const next = params.get('next');
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<{ email?: string; password?: string }>({});
+  const form = useForm({
+    initialValues: { email: '', password: '' },
+    validate: {
+      email: (v) => (EMAIL_PATTERN.test(v.trim()) ? null : t('auth.errors.email')),
+      password: (v) => (v ? null : t('auth.errors.required')),
+    },
+  });
+  const { email, password } = form.values;
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -29,15 +35,8 @@ export default function SignInPage() {
     navigate(await destinationAfterSignIn(queryClient, session, next), { replace: true });
   }
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  const submit = form.onSubmit(async () => {
     setError(undefined);
-    const found = {
-      email: EMAIL_PATTERN.test(email.trim()) ? undefined : t('auth.errors.email'),
-      password: password ? undefined : t('auth.errors.required'),
-    };
-    setErrors(found);
-    if (found.email || found.password) return;
     setBusy(true);
     try {
       await finish();
@@ -47,7 +46,7 @@ export default function SignInPage() {
     } finally {
       setBusy(false);
     }
-  }
+  });
 
   return (
     <Page title={t('auth.signInTitle')} size="xs">
@@ -68,18 +67,14 @@ export default function SignInPage() {
                 type="email"
                 autoComplete="email"
                 required
-                value={email}
-                onChange={(e) => setEmail(e.currentTarget.value)}
-                error={errors.email}
+                {...form.getInputProps('email')}
               />
               <PasswordInput
                 label={t('auth.password')}
                 visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
                 autoComplete="current-password"
                 required
-                value={password}
-                onChange={(e) => setPassword(e.currentTarget.value)}
-                error={errors.password}
+                {...form.getInputProps('password')}
               />
               <Button type="submit" loading={busy}>
                 {t('auth.submitSignIn')}

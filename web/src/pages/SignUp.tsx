@@ -1,6 +1,7 @@
 import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { destinationAfterSignIn } from '../auth/after-sign-in.ts';
@@ -14,9 +15,14 @@ export default function SignUpPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [params] = useSearchParams();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<{ email?: string; password?: string }>({});
+  const form = useForm({
+    initialValues: { email: '', password: '' },
+    validate: {
+      email: (v) => (EMAIL_PATTERN.test(v.trim()) ? null : t('auth.errors.email')),
+      password: (v) => (PASSWORD_PATTERN.test(v) ? null : t('auth.errors.passwordRule')),
+    },
+  });
+  const { email, password } = form.values;
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -29,15 +35,8 @@ export default function SignUpPage() {
     navigate(await destinationAfterSignIn(queryClient, session, params.get('next')), { replace: true });
   }
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  const submit = form.onSubmit(async () => {
     setError(undefined);
-    const found = {
-      email: EMAIL_PATTERN.test(email.trim()) ? undefined : t('auth.errors.email'),
-      password: PASSWORD_PATTERN.test(password) ? undefined : t('auth.errors.passwordRule'),
-    };
-    setErrors(found);
-    if (found.email || found.password) return;
     setBusy(true);
     try {
       const { confirmed } = await signUp(email, password);
@@ -49,7 +48,7 @@ export default function SignUpPage() {
     } finally {
       setBusy(false);
     }
-  }
+  });
 
   return (
     <Page title={t('auth.signUpTitle')} size="xs">
@@ -69,9 +68,7 @@ export default function SignUpPage() {
                 type="email"
                 autoComplete="email"
                 required
-                value={email}
-                onChange={(e) => setEmail(e.currentTarget.value)}
-                error={errors.email}
+                {...form.getInputProps('email')}
               />
               <PasswordInput
                 label={t('auth.password')}
@@ -79,9 +76,7 @@ export default function SignUpPage() {
                 description={t('auth.passwordRule')}
                 autoComplete="new-password"
                 required
-                value={password}
-                onChange={(e) => setPassword(e.currentTarget.value)}
-                error={errors.password}
+                {...form.getInputProps('password')}
               />
               <Button type="submit" loading={busy}>
                 {t('auth.submitSignUp')}

@@ -1,13 +1,58 @@
-import { Alert, Button, Fieldset, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { type FormEvent, useRef, useState } from 'react';
+import { Button, Fieldset, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { EMAIL_PATTERN } from '../auth/errors.ts';
+import { ProfileInput } from '#shared/accounts/rules.ts';
+import {
+  bodyOf,
+  bounds,
+  contractResolver,
+  FormAlert,
+  type Issue,
+  type Place,
+  useFormSubmit,
+} from '../forms.tsx';
 import { useSaveProfile } from '../me.ts';
-import { FIRM_SIZES, type FirmInput, type FirmSize, type Profile } from '../types.ts';
-import { focusFirstInvalid, generalError, optionalText, serverFieldErrors } from './form-utils.ts';
+import { FIRM_SIZES, type FirmSize, type Profile } from '../types.ts';
 import { MunicipalitySelect, PrefectureSelect } from './RegionSelects.tsx';
 
-const INVOICE_PATTERN = /^T\d{13}$/;
+/** The firm's part of the shared profile schema (its limits are shown and checked). */
+const fields = ProfileInput.options[1].shape;
+const billing = fields.billingContact.unwrap().shape;
+
+type Values = {
+  displayName: string;
+  organizationName: string;
+  prefectureCode: string;
+  municipalityCode: string;
+  industry: string;
+  size: FirmSize | '';
+  invoiceRegistrationNumber: string;
+  billingName: string;
+  billingEmail: string;
+};
+
+/** The body of `PUT /v1/me` the values make: empty optional fields left out. */
+function toBody(v: Values) {
+  // Full-width letters and digits typed with a Japanese IME count as their ASCII forms.
+  const tNumber = v.invoiceRegistrationNumber.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase();
+  const contact = v.billingName.trim() || v.billingEmail.trim();
+  return {
+    role: 'firm',
+    displayName: v.displayName,
+    organizationName: v.organizationName,
+    municipalityCode: v.municipalityCode,
+    industry: v.industry.trim() ? v.industry : undefined,
+    size: v.size || undefined,
+    invoiceRegistrationNumber: tNumber || undefined,
+    billingContact: contact ? { name: v.billingName, email: v.billingEmail.trim() } : undefined,
+  };
+}
+
+/** The billing contact's name and e-mail have fields of their own. */
+const place: Place = (path) => {
+  if (path[0] !== 'billingContact') return path.length ? String(path[0]) : undefined;
+  return path[1] === 'email' ? 'billingEmail' : 'billingName';
+};
 
 export function FirmForm({
   initial,
@@ -22,113 +67,94 @@ export function FirmForm({
 }) {
   const { t } = useTranslation();
   const save = useSaveProfile();
-  const form = useRef<HTMLFormElement>(null);
-  const [displayName, setDisplayName] = useState(initial?.displayName ?? '');
-  const [organizationName, setOrganizationName] = useState(initial?.organizationName ?? '');
-  const [prefectureCode, setPrefectureCode] = useState(initial?.municipalityCode?.slice(0, 2) ?? '');
-  const [municipalityCode, setMunicipalityCode] = useState(initial?.municipalityCode ?? '');
-  const [industry, setIndustry] = useState(initial?.industry ?? '');
-  const [size, setSize] = useState<FirmSize | ''>(initial?.size ?? '');
-  const [invoice, setInvoice] = useState(initial?.invoiceRegistrationNumber ?? '');
-  const [billingName, setBillingName] = useState(initial?.billingContact?.name ?? '');
-  const [billingEmail, setBillingEmail] = useState(initial?.billingContact?.email ?? '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string>();
-
-  function build(): { input?: FirmInput; found: Record<string, string> } {
-    const found: Record<string, string> = {};
-    const required = t('profile.errors.required');
-    const name = displayName.trim();
-    const org = organizationName.trim();
-    if (!name) found.displayName = required;
-    if (!org) found.organizationName = required;
-    if (!prefectureCode) found.prefecture = t('profile.errors.chooseOne');
-    else if (!municipalityCode) found.municipalityCode = t('profile.errors.chooseOne');
-    // Full-width letters and digits typed with a Japanese IME count as their ASCII forms.
-    const tNumber = invoice.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase();
-    if (tNumber && !INVOICE_PATTERN.test(tNumber))
-      found.invoiceRegistrationNumber = t('profile.errors.invoice');
-    const bName = billingName.trim();
-    const bEmail = billingEmail.trim();
-    if (bName || bEmail) {
-      if (!bName) found['billingContact.name'] = t('profile.errors.billingBoth');
-      if (!bEmail) found['billingContact.email'] = t('profile.errors.billingBoth');
-      else if (!EMAIL_PATTERN.test(bEmail)) found['billingContact.email'] = t('profile.errors.email');
+  const word = (issue: Issue): string | undefined => {
+    const [field, part] = issue.path;
+    const empty = !String(issue.input ?? '').trim();
+    switch (field) {
+      case 'displayName':
+      case 'organizationName':
+      case 'industry':
+        if (issue.code === 'too_small') return t('profile.errors.required');
+        if (issue.code === 'too_big') return t('editor.errors.tooLong', { max: issue.maximum });
+        return undefined;
+      case 'municipalityCode':
+        return t('profile.errors.chooseOne');
+      case 'invoiceRegistrationNumber':
+        return t('profile.errors.invoice');
+      case 'billingContact':
+        if (empty) return t('profile.errors.billingBoth');
+        return part === 'email' ? t('profile.errors.email') : undefined;
+      default:
+        return undefined;
     }
-    if (Object.keys(found).length) return { found };
-    const input: FirmInput = { role: 'firm', displayName: name, organizationName: org, municipalityCode };
-    const ind = optionalText(industry);
-    if (ind) input.industry = ind;
-    if (size) input.size = size;
-    if (tNumber) input.invoiceRegistrationNumber = tNumber;
-    if (bName && bEmail) input.billingContact = { name: bName, email: bEmail };
-    return { input, found };
-  }
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setGeneral(undefined);
-    const { input, found } = build();
-    setErrors(found);
-    if (!input) {
-      setGeneral(t('profile.errors.failed'));
-      focusFirstInvalid(form.current);
-      return;
-    }
-    try {
-      onSaved(await save.mutateAsync(input));
-    } catch (error) {
-      setErrors(serverFieldErrors(t, error));
-      setGeneral(generalError(t, error));
-      focusFirstInvalid(form.current);
-    }
-  }
+  };
+  const contract = contractResolver(t, ProfileInput, toBody, word, place);
+  const form = useForm<Values>({
+    initialValues: {
+      displayName: initial?.displayName ?? '',
+      organizationName: initial?.organizationName ?? '',
+      prefectureCode: initial?.municipalityCode?.slice(0, 2) ?? '',
+      municipalityCode: initial?.municipalityCode ?? '',
+      industry: initial?.industry ?? '',
+      size: initial?.size ?? '',
+      invoiceRegistrationNumber: initial?.invoiceRegistrationNumber ?? '',
+      billingName: initial?.billingContact?.name ?? '',
+      billingEmail: initial?.billingContact?.email ?? '',
+    },
+    validate: (values) => {
+      const errors = contract(values);
+      // The municipality is chosen from the prefecture's list: without one, choosing the prefecture comes first.
+      if (!values.prefectureCode) {
+        delete errors.municipalityCode;
+        errors.prefectureCode = t('profile.errors.chooseOne');
+      }
+      return errors;
+    },
+  });
+  const { general, submit } = useFormSubmit(form, place);
+  const onSubmit = submit(async (values) =>
+    onSaved(await save.mutateAsync(bodyOf(ProfileInput, toBody, values))),
+  );
+  const input = form.getInputProps;
+  const limit = (key: 'displayName' | 'organizationName' | 'industry') => bounds(fields[key]).max;
 
   return (
-    <form ref={form} onSubmit={submit} noValidate>
+    <form onSubmit={onSubmit} noValidate>
       <Stack gap="md">
-        {general && (
-          <Alert color="red" role="alert">
-            {general}
-          </Alert>
-        )}
+        <FormAlert message={general} />
         <TextInput
           label={t('profile.organizationName')}
           required
-          maxLength={100}
+          maxLength={limit('organizationName')}
           autoComplete="organization"
-          value={organizationName}
-          onChange={(e) => setOrganizationName(e.currentTarget.value)}
-          error={errors.organizationName}
+          {...input('organizationName')}
         />
         <TextInput
           label={t('profile.displayNameFirm')}
           required
-          maxLength={60}
+          maxLength={limit('displayName')}
           autoComplete="name"
-          value={displayName}
-          onChange={(e) => setDisplayName(e.currentTarget.value)}
-          error={errors.displayName}
+          {...input('displayName')}
         />
         <Fieldset legend={t('profile.firmLocation')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <PrefectureSelect
               label={t('profile.prefecture')}
               required
-              value={prefectureCode}
+              value={form.values.prefectureCode}
               onChange={(code) => {
-                setPrefectureCode(code);
-                setMunicipalityCode('');
+                form.setFieldValue('prefectureCode', code);
+                form.setFieldValue('municipalityCode', '');
               }}
-              error={errors.prefecture}
+              error={form.errors.prefectureCode}
             />
             <MunicipalitySelect
               label={t('profile.municipality')}
               required
-              prefectureCode={prefectureCode}
-              value={municipalityCode}
-              onChange={setMunicipalityCode}
-              error={errors.municipalityCode}
+              prefectureCode={form.values.prefectureCode}
+              value={form.values.municipalityCode}
+              onChange={(code) => form.setFieldValue('municipalityCode', code)}
+              error={form.errors.municipalityCode}
             />
           </SimpleGrid>
         </Fieldset>
@@ -136,10 +162,8 @@ export function FirmForm({
           <TextInput
             label={t('profile.industry')}
             description={t('profile.industryHint')}
-            maxLength={60}
-            value={industry}
-            onChange={(e) => setIndustry(e.currentTarget.value)}
-            error={errors.industry}
+            maxLength={limit('industry')}
+            {...input('industry')}
           />
           <NativeSelect
             label={t('profile.size')}
@@ -147,9 +171,7 @@ export function FirmForm({
               { value: '', label: t('profile.none') },
               ...FIRM_SIZES.map((s) => ({ value: s, label: t(`profile.sizes.${s}`) })),
             ]}
-            value={size}
-            onChange={(e) => setSize(e.currentTarget.value as FirmSize | '')}
-            error={errors.size}
+            {...input('size')}
           />
         </SimpleGrid>
         <TextInput
@@ -158,27 +180,21 @@ export function FirmForm({
           maxLength={20}
           autoComplete="off"
           spellCheck={false}
-          value={invoice}
-          onChange={(e) => setInvoice(e.currentTarget.value)}
-          error={errors.invoiceRegistrationNumber}
+          {...input('invoiceRegistrationNumber')}
         />
         <Fieldset legend={t('profile.billingContact')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
               label={t('profile.billingName')}
-              maxLength={60}
-              value={billingName}
-              onChange={(e) => setBillingName(e.currentTarget.value)}
-              error={errors['billingContact.name'] ?? errors.billingContact}
+              maxLength={bounds(billing.name).max}
+              {...input('billingName')}
             />
             <TextInput
               label={t('profile.billingEmail')}
               type="email"
-              maxLength={254}
+              maxLength={bounds(billing.email).max}
               autoComplete="email"
-              value={billingEmail}
-              onChange={(e) => setBillingEmail(e.currentTarget.value)}
-              error={errors['billingContact.email']}
+              {...input('billingEmail')}
             />
           </SimpleGrid>
         </Fieldset>

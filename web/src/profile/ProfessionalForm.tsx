@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Checkbox,
   Fieldset,
@@ -12,28 +11,23 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { type FormEvent, useRef, useState } from 'react';
+import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { ProfileInput } from '#shared/accounts/rules.ts';
+import {
+  bodyOf,
+  bounds,
+  contractResolver,
+  FormAlert,
+  type Issue,
+  type Place,
+  range,
+  useFormSubmit,
+} from '../forms.tsx';
 import { useSaveProfile } from '../me.ts';
 import { prefectureOf, useWideAreaGroups, type WideAreaGroup } from '../regions.ts';
-import {
-  type ProfessionalInput,
-  type Profile,
-  type RegionTie,
-  TIES,
-  type Tie,
-  WORK_STYLES,
-  type WorkStyle,
-} from '../types.ts';
-import {
-  focusFirstInvalid,
-  generalError,
-  normalizeSkill,
-  optionalInt,
-  optionalText,
-  SKILL_PATTERN,
-  serverFieldErrors,
-} from './form-utils.ts';
+import { type Profile, type RegionTie, TIES, type Tie, WORK_STYLES, type WorkStyle } from '../types.ts';
+import { normalizeSkill } from './form-utils.ts';
 import { MunicipalitySelect, PrefectureSelect } from './RegionSelects.tsx';
 
 type Entry = { key: number; prefectureCode: string; localCode: string; ties: Tie[] };
@@ -51,7 +45,54 @@ function toEntries(regions: RegionTie[] | undefined, groups: readonly WideAreaGr
   return entries.length ? entries : [blankEntry()];
 }
 
-const MAX_REGIONS = 20;
+/** The professional's part of the shared profile schema (its limits are shown and checked). */
+const fields = ProfileInput.options[0].shape;
+const MAX_REGIONS = bounds(fields.regionsOfInterest).max;
+
+type Values = {
+  displayName: string;
+  headline: string;
+  skills: string[];
+  yearsOfExperience: string | number;
+  homePrefectureCode: string;
+  hoursPerMonth: string | number;
+  workStyle: WorkStyle | '';
+  entries: Entry[];
+};
+
+/** The entries sent as regions of interest (an untouched row is not), by their index in the form. */
+const sentEntries = (entries: Entry[]) =>
+  entries.flatMap((e, i) => (!e.prefectureCode && e.ties.length === 0 ? [] : [i]));
+
+/** The body of `PUT /v1/me` the values make: empty optional fields left out. */
+function toBody(v: Values) {
+  const number = (n: string | number) => (n === '' ? undefined : Number(n));
+  const regions = sentEntries(v.entries).map((i) => {
+    const e = v.entries[i] as Entry;
+    return { regionCode: e.localCode || e.prefectureCode, ties: e.ties };
+  });
+  return {
+    role: 'professional',
+    displayName: v.displayName,
+    headline: v.headline.trim() ? v.headline : undefined,
+    skills: v.skills.length ? v.skills : undefined,
+    yearsOfExperience: number(v.yearsOfExperience),
+    homePrefectureCode: v.homePrefectureCode || undefined,
+    regionsOfInterest: regions.length ? regions : undefined,
+    hoursPerMonth: number(v.hoursPerMonth),
+    workStyle: v.workStyle || undefined,
+  };
+}
+
+/** An issue at `regionsOfInterest.n.…` belongs to the form's entry the n-th sent region came from. */
+const placeIn =
+  (entries: Entry[]): Place =>
+  (path) => {
+    const [field, n, part] = path;
+    if (field !== 'regionsOfInterest') return path.length ? String(field) : undefined;
+    const entry = sentEntries(entries)[Number(n)] ?? 0;
+    return `regions.${entry}.${part === 'ties' ? 'ties' : 'prefecture'}`;
+  };
 
 export function ProfessionalForm({
   initial,
@@ -67,143 +108,106 @@ export function ProfessionalForm({
   const { t } = useTranslation();
   const save = useSaveProfile();
   const groups = useWideAreaGroups();
-  const form = useRef<HTMLFormElement>(null);
-  const [displayName, setDisplayName] = useState(initial?.displayName ?? '');
-  const [headline, setHeadline] = useState(initial?.headline ?? '');
-  const [skills, setSkills] = useState<string[]>(initial?.skills ?? []);
-  const [years, setYears] = useState<string | number>(initial?.yearsOfExperience ?? '');
-  const [homePrefectureCode, setHomePrefectureCode] = useState(initial?.homePrefectureCode ?? '');
-  const [hours, setHours] = useState<string | number>(initial?.hoursPerMonth ?? '');
-  const [workStyle, setWorkStyle] = useState<WorkStyle | ''>(initial?.workStyle ?? '');
-  const [entries, setEntries] = useState<Entry[]>(() => toEntries(initial?.regionsOfInterest, groups));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string>();
-
-  const update = (key: number, change: Partial<Entry>) =>
-    setEntries((list) => list.map((e) => (e.key === key ? { ...e, ...change } : e)));
-
-  /** The body of PUT /v1/me, and which form entry each sent region came from (to place server errors). */
-  function build(): { input?: ProfessionalInput; found: Record<string, string>; sentFrom: number[] } {
-    const found: Record<string, string> = {};
-    const name = displayName.trim();
-    if (!name) found.displayName = t('profile.errors.required');
-    const bad = skills.find((s) => !SKILL_PATTERN.test(s));
-    if (bad) found.skills = t('profile.errors.skill', { skill: bad });
-    const yearsOfExperience = optionalInt(years, 0, 60);
-    if (Number.isNaN(yearsOfExperience)) found.yearsOfExperience = t('profile.errors.years');
-    const hoursPerMonth = optionalInt(hours, 1, 160);
-    if (Number.isNaN(hoursPerMonth)) found.hoursPerMonth = t('profile.errors.hours');
-    const regionsOfInterest: RegionTie[] = [];
-    const sentFrom: number[] = [];
-    entries.forEach((e, i) => {
-      if (!e.prefectureCode && e.ties.length === 0) return; // an untouched row
-      if (!e.prefectureCode) found[`regions.${i}.prefecture`] = t('profile.errors.chooseOne');
-      if (e.ties.length === 0) found[`regions.${i}.ties`] = t('profile.errors.tieRequired');
-      regionsOfInterest.push({ regionCode: e.localCode || e.prefectureCode, ties: e.ties });
-      sentFrom.push(i);
-    });
-    if (Object.keys(found).length) return { found, sentFrom };
-    const input: ProfessionalInput = { role: 'professional', displayName: name };
-    const h = optionalText(headline);
-    if (h) input.headline = h;
-    if (skills.length) input.skills = skills;
-    if (yearsOfExperience !== undefined) input.yearsOfExperience = yearsOfExperience;
-    if (homePrefectureCode) input.homePrefectureCode = homePrefectureCode;
-    if (regionsOfInterest.length) input.regionsOfInterest = regionsOfInterest;
-    if (hoursPerMonth !== undefined) input.hoursPerMonth = hoursPerMonth;
-    if (workStyle) input.workStyle = workStyle;
-    return { input, found, sentFrom };
-  }
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setGeneral(undefined);
-    const { input, found, sentFrom } = build();
-    setErrors(found);
-    if (!input) {
-      setGeneral(t('profile.errors.failed'));
-      focusFirstInvalid(form.current);
-      return;
+  const word = (issue: Issue): string | undefined => {
+    const [field, index, part] = issue.path;
+    switch (field) {
+      case 'displayName':
+      case 'headline':
+        if (issue.code === 'too_small') return t('profile.errors.required');
+        if (issue.code === 'too_big') return t('editor.errors.tooLong', { max: issue.maximum });
+        return undefined;
+      case 'skills':
+        return index !== undefined ? t('profile.errors.skill', { skill: String(issue.input) }) : undefined;
+      case 'yearsOfExperience':
+        return t('profile.errors.years', range(fields.yearsOfExperience));
+      case 'hoursPerMonth':
+        return t('profile.errors.hours', range(fields.hoursPerMonth));
+      case 'regionsOfInterest':
+        if (part === 'ties') return t('profile.errors.tieRequired');
+        return issue.input ? undefined : t('profile.errors.chooseOne');
+      default:
+        return undefined;
     }
-    try {
-      onSaved(await save.mutateAsync(input));
-    } catch (error) {
-      const server = serverFieldErrors(t, error);
-      const placed: Record<string, string> = {};
-      for (const [path, message] of Object.entries(server)) {
-        const region = /^regionsOfInterest\.(\d+)\.(regionCode|ties)/.exec(path);
-        if (region) {
-          const ui = sentFrom[Number(region[1])] ?? 0;
-          placed[`regions.${ui}.${region[2] === 'ties' ? 'ties' : 'prefecture'}`] = message;
-        } else placed[path.split('.')[0] as string] = message;
-      }
-      setErrors(placed);
-      setGeneral(generalError(t, error));
-      focusFirstInvalid(form.current);
-    }
-  }
+  };
+  const form = useForm<Values>({
+    initialValues: {
+      displayName: initial?.displayName ?? '',
+      headline: initial?.headline ?? '',
+      skills: initial?.skills ?? [],
+      yearsOfExperience: initial?.yearsOfExperience ?? '',
+      homePrefectureCode: initial?.homePrefectureCode ?? '',
+      hoursPerMonth: initial?.hoursPerMonth ?? '',
+      workStyle: initial?.workStyle ?? '',
+      entries: toEntries(initial?.regionsOfInterest, groups),
+    },
+    validate: (values) => contractResolver(t, ProfileInput, toBody, word, placeIn(values.entries))(values),
+  });
+  const { general, submit } = useFormSubmit(form, (path) => placeIn(form.getValues().entries)(path));
+  const onSubmit = submit(async (values) =>
+    onSaved(await save.mutateAsync(bodyOf(ProfileInput, toBody, values))),
+  );
+
+  const entries = form.values.entries;
+  const update = (key: number, change: Partial<Entry>) => {
+    const i = entries.findIndex((e) => e.key === key);
+    form.setFieldValue(`entries.${i}`, { ...(entries[i] as Entry), ...change });
+    for (const part of Object.keys(change))
+      form.clearFieldError(`regions.${i}.${part === 'ties' ? 'ties' : 'prefecture'}`);
+  };
+  const errors = form.errors;
+  const input = form.getInputProps;
+  const limit = (key: 'displayName' | 'headline') => bounds(fields[key]).max;
 
   return (
-    <form ref={form} onSubmit={submit} noValidate>
+    <form onSubmit={onSubmit} noValidate>
       <Stack gap="md">
-        {general && (
-          <Alert color="red" role="alert">
-            {general}
-          </Alert>
-        )}
+        <FormAlert message={general} />
         <TextInput
           label={t('profile.displayName')}
           required
-          maxLength={60}
+          maxLength={limit('displayName')}
           autoComplete="nickname"
-          value={displayName}
-          onChange={(e) => setDisplayName(e.currentTarget.value)}
-          error={errors.displayName}
+          {...input('displayName')}
         />
         <TextInput
           label={t('profile.headline')}
           description={t('profile.headlineHint')}
-          maxLength={120}
-          value={headline}
-          onChange={(e) => setHeadline(e.currentTarget.value)}
-          error={errors.headline}
+          maxLength={limit('headline')}
+          {...input('headline')}
         />
         <TagsInput
           label={t('profile.skills')}
           description={t('profile.skillsHint')}
           placeholder={t('profile.skillsPlaceholder')}
-          value={skills}
-          onChange={(tags) => setSkills([...new Set(tags.map(normalizeSkill).filter(Boolean))])}
+          {...input('skills')}
+          onChange={(tags) =>
+            form.setFieldValue('skills', [...new Set(tags.map(normalizeSkill).filter(Boolean))])
+          }
           splitChars={[',', '、', '，']}
-          maxTags={20}
+          maxTags={bounds(fields.skills).max}
           clearable
-          error={errors.skills}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <NumberInput
             label={t('profile.yearsOfExperience')}
-            min={0}
-            max={60}
+            min={bounds(fields.yearsOfExperience).min}
+            max={bounds(fields.yearsOfExperience).max}
             allowDecimal={false}
             allowNegative={false}
-            value={years}
-            onChange={setYears}
-            error={errors.yearsOfExperience}
+            {...input('yearsOfExperience')}
           />
           <NumberInput
             label={t('profile.hoursPerMonth')}
-            min={1}
-            max={160}
+            min={bounds(fields.hoursPerMonth).min}
+            max={bounds(fields.hoursPerMonth).max}
             allowDecimal={false}
             allowNegative={false}
-            value={hours}
-            onChange={setHours}
-            error={errors.hoursPerMonth}
+            {...input('hoursPerMonth')}
           />
           <PrefectureSelect
             label={t('profile.homePrefecture')}
-            value={homePrefectureCode}
-            onChange={setHomePrefectureCode}
+            value={form.values.homePrefectureCode}
+            onChange={(code) => form.setFieldValue('homePrefectureCode', code)}
             error={errors.homePrefectureCode}
           />
           <NativeSelect
@@ -212,9 +216,7 @@ export function ProfessionalForm({
               { value: '', label: t('profile.none') },
               ...WORK_STYLES.map((w) => ({ value: w, label: t(`profile.workStyles.${w}`) })),
             ]}
-            value={workStyle}
-            onChange={(e) => setWorkStyle(e.currentTarget.value as WorkStyle | '')}
-            error={errors.workStyle}
+            {...input('workStyle')}
           />
         </SimpleGrid>
 
@@ -264,7 +266,10 @@ export function ProfessionalForm({
                         variant="subtle"
                         color="red.9"
                         size="compact-sm"
-                        onClick={() => setEntries((list) => list.filter((e) => e.key !== entry.key))}
+                        onClick={() => {
+                          form.removeListItem('entries', i);
+                          form.clearErrors();
+                        }}
                       >
                         {t('profile.removeRegion', { n: i + 1 })}
                       </Button>
@@ -275,7 +280,7 @@ export function ProfessionalForm({
             ))}
             {entries.length < MAX_REGIONS && (
               <Group>
-                <Button variant="light" onClick={() => setEntries((list) => [...list, blankEntry()])}>
+                <Button variant="light" onClick={() => form.insertListItem('entries', blankEntry())}>
                   {t('profile.addRegion')}
                 </Button>
               </Group>

@@ -1,4 +1,5 @@
 import { NativeSelect } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocalName, useMunicipalities, usePrefectures, useWideAreaGroups } from '../regions.ts';
 
@@ -6,7 +7,7 @@ type SelectProps = {
   label: string;
   value: string;
   onChange: (value: string) => void;
-  error?: string | undefined;
+  error?: ReactNode;
   required?: boolean;
   description?: string;
 };

@@ -1,9 +1,14 @@
-import { Alert, Button, Group, Stack, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { Button, Group, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { ProfileInput } from '#shared/accounts/rules.ts';
+import { bodyOf, bounds, contractResolver, FormAlert, type Issue, useFormSubmit } from '../forms.tsx';
 import { useSaveProfile } from '../me.ts';
 import type { Profile } from '../types.ts';
-import { generalError, serverFieldErrors } from './form-utils.ts';
+
+type Values = { role: 'region_staff' | 'operator'; displayName: string };
+const toBody = (v: Values) => v;
+const MAX_NAME = bounds(ProfileInput.options[2].shape.displayName).max;
 
 /** Region staff and operators keep only a display name of their own. */
 export function StaffForm({
@@ -17,39 +22,30 @@ export function StaffForm({
 }) {
   const { t } = useTranslation();
   const save = useSaveProfile();
-  const [displayName, setDisplayName] = useState(initial.displayName);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string>();
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setGeneral(undefined);
-    const name = displayName.trim();
-    if (!name) return setErrors({ displayName: t('profile.errors.required') });
-    setErrors({});
-    try {
-      onSaved(await save.mutateAsync({ role: initial.role, displayName: name }));
-    } catch (error) {
-      setErrors(serverFieldErrors(t, error));
-      setGeneral(generalError(t, error));
-    }
-  }
+  const word = (issue: Issue) =>
+    issue.code === 'too_small'
+      ? t('profile.errors.required')
+      : issue.code === 'too_big'
+        ? t('editor.errors.tooLong', { max: issue.maximum })
+        : undefined;
+  const form = useForm<Values>({
+    initialValues: { role: initial.role, displayName: initial.displayName },
+    validate: contractResolver(t, ProfileInput, toBody, word),
+  });
+  const { general, submit } = useFormSubmit(form);
+  const onSubmit = submit(async (values) =>
+    onSaved(await save.mutateAsync(bodyOf(ProfileInput, toBody, values))),
+  );
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={onSubmit} noValidate>
       <Stack>
-        {general && (
-          <Alert color="red" role="alert">
-            {general}
-          </Alert>
-        )}
+        <FormAlert message={general} />
         <TextInput
           label={t('profile.displayName')}
           required
-          maxLength={60}
-          value={displayName}
-          onChange={(e) => setDisplayName(e.currentTarget.value)}
-          error={errors.displayName}
+          maxLength={MAX_NAME}
+          {...form.getInputProps('displayName')}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>

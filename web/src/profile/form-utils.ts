@@ -1,22 +1,7 @@
 import type { TFunction } from 'i18next';
 import { ApiError, fieldErrors } from '../api.ts';
 
-/** A trimmed text, or undefined when empty (optional fields are left out of the body). */
-export function optionalText(value: string): string | undefined {
-  const v = value.trim();
-  return v ? v : undefined;
-}
-
-/** A whole number within [min, max]; undefined when empty; NaN when it is not a valid one. */
-export function optionalInt(value: string | number, min: number, max: number): number | undefined {
-  if (value === '' || value === undefined) return undefined;
-  const n = typeof value === 'number' ? value : Number(value);
-  return Number.isInteger(n) && n >= min && n <= max ? n : Number.NaN;
-}
-
-export const SKILL_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}-]{0,29}$/u;
-
-/** As the API stores a skill: lower case, words joined by hyphens. */
+/** As the API stores a skill: lower case, words joined by hyphens (the API then checks it). */
 export function normalizeSkill(tag: string): string {
   return tag.trim().toLowerCase().replace(/\s+/g, '-');
 }

@@ -142,11 +142,9 @@ export function useDecide() {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: ({ applicationId, decision }: { applicationId: string; decision: Decision }) =>
-      api<DecisionResult>(
-        'POST',
-        `/v1/applications/${encodeURIComponent(applicationId)}/decision`,
-        { decision },
-      ),
+      api<DecisionResult>('POST', `/v1/applications/${encodeURIComponent(applicationId)}/decision`, {
+        decision,
+      }),
     onSettled: () => void refresh(),
   });
 }

@@ -14,9 +14,9 @@ import { APPLICATION_STATUSES, type ApplicationStatus, withdraw } from '#shared/
 import type { ProjectOut, ProjectPage as ProjectPageSchema } from '#shared/projects/contract.ts';
 import type { REMOTE_STYLES } from '#shared/projects/rules.ts';
 
-export { REMOTE_STYLES } from '#shared/projects/rules.ts';
-export type { ProjectInput, ProjectPatch, ProjectStatus } from '#shared/projects/rules.ts';
 export type { ApplicationStatus, Decision } from '#shared/applications/rules.ts';
+export type { ProjectInput, ProjectPatch, ProjectStatus } from '#shared/projects/rules.ts';
+export { REMOTE_STYLES } from '#shared/projects/rules.ts';
 
 export type RemoteStyle = (typeof REMOTE_STYLES)[number];
 
