@@ -169,7 +169,6 @@ function q(s: string): string {
   return `'${s.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
 }
 
-
 /** A JS string literal holding the rows as JSON. */
 const jsonText = (rows: readonly unknown[]) => JSON.stringify(JSON.stringify(rows));
 
