@@ -251,7 +251,8 @@ describe('the marketplace', () => {
     const mine = page.getByRole('article').filter({ hasText: project.title });
     await expect.poll(() => seen(mine)).toContain('応募済み');
     expect(await seen(mine)).toContain(firm.org);
-    expect(await seen(mine)).toContain('鳥取県 湯梨浜町');
+    // The region's name arrives with the municipalities list, after the application itself.
+    await expect.poll(() => seen(mine)).toContain('鳥取県 湯梨浜町');
     await mine.getByRole('button', { name: '応募を取り下げる' }).waitFor();
     await screenshot(page, '23-my-applications');
     await expectAccessible(page, 'my applications');
