@@ -158,6 +158,13 @@ export function useFormSubmit<V>(form: SubmittableForm<V>, place: Place = topFie
 }
 
 /** The sentence on top of a form that could not be sent. */
+/** A person's own words missing or too long: the message for it, with the limit from the schema. */
+export function textIssue(issue: Issue, t: TFunction, required: string): string | undefined {
+  if (issue.code === 'too_small') return t(required);
+  if (issue.code === 'too_big') return t('editor.errors.tooLong', { max: issue.maximum });
+  return undefined;
+}
+
 export function FormAlert({ message }: { message: string | undefined }) {
   if (!message) return null;
   return (

@@ -22,7 +22,16 @@ import { ProjectInput, SHORT_TIME_MAX_HOURS } from '#shared/projects/rules.ts';
 import { ApiError } from '../api.ts';
 import { LoadError, Loading } from '../components/Loading.tsx';
 import { Page } from '../components/Page.tsx';
-import { bodyOf, bounds, contractResolver, FormAlert, type Issue, range, useFormSubmit } from '../forms.tsx';
+import {
+  bodyOf,
+  bounds,
+  contractResolver,
+  FormAlert,
+  type Issue,
+  range,
+  textIssue,
+  useFormSubmit,
+} from '../forms.tsx';
 import { normalizeSkill } from '../profile/form-utils.ts';
 import { MunicipalitySelect, PrefectureSelect } from '../profile/RegionSelects.tsx';
 import { useProject, useProjectAction, useSaveProject } from '../projects/queries.ts';
@@ -145,9 +154,7 @@ function useWording() {
       case 'summary':
       case 'challenge':
       case 'deliverables':
-        if (issue.code === 'too_small') return t('editor.errors.required');
-        if (issue.code === 'too_big') return t('editor.errors.tooLong', { max: issue.maximum });
-        return undefined;
+        return textIssue(issue, t, 'editor.errors.required');
       case 'skills':
         if (index !== undefined && issue.code === 'invalid_format')
           return t('profile.errors.skill', { skill: String(issue.input) });

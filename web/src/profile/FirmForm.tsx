@@ -9,6 +9,7 @@ import {
   FormAlert,
   type Issue,
   type Place,
+  textIssue,
   useFormSubmit,
 } from '../forms.tsx';
 import { useSaveProfile } from '../me.ts';
@@ -74,9 +75,7 @@ export function FirmForm({
       case 'displayName':
       case 'organizationName':
       case 'industry':
-        if (issue.code === 'too_small') return t('profile.errors.required');
-        if (issue.code === 'too_big') return t('editor.errors.tooLong', { max: issue.maximum });
-        return undefined;
+        return textIssue(issue, t, 'profile.errors.required');
       case 'municipalityCode':
         return t('profile.errors.chooseOne');
       case 'invoiceRegistrationNumber':

@@ -22,6 +22,7 @@ import {
   type Issue,
   type Place,
   range,
+  textIssue,
   useFormSubmit,
 } from '../forms.tsx';
 import { useSaveProfile } from '../me.ts';
@@ -113,9 +114,7 @@ export function ProfessionalForm({
     switch (field) {
       case 'displayName':
       case 'headline':
-        if (issue.code === 'too_small') return t('profile.errors.required');
-        if (issue.code === 'too_big') return t('editor.errors.tooLong', { max: issue.maximum });
-        return undefined;
+        return textIssue(issue, t, 'profile.errors.required');
       case 'skills':
         return index !== undefined ? t('profile.errors.skill', { skill: String(issue.input) }) : undefined;
       case 'yearsOfExperience':
