@@ -31,6 +31,9 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          // A page shows what the API answers once it has loaded: wait for it with a deadline that a loaded
+          // 2-core machine meets (vitest's default is one second).
+          expect: { poll: { timeout: 10_000 } },
           testTimeout: 120_000,
           hookTimeout: 60_000,
           fileParallelism: false,
