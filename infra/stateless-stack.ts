@@ -27,7 +27,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { Schedule as JobSchedule } from '#functions/schedules.ts';
 import type { StreamConsumer } from '#functions/streams.ts';
-import { gatewayAuthorizes, type Needs, type Route, splitRouteKey } from '#shared/http/route.ts';
+import { gatewayAuthorizes, type Needs, needsOf, type Route, splitRouteKey } from '#shared/http/route.ts';
 import { KakehashiFunction } from './kakehashi-function.ts';
 
 export interface StatelessStackProps extends StackProps {
@@ -142,10 +142,7 @@ export class StatelessStack extends Stack {
     );
     for (const [key, route] of Object.entries(props.routes)) {
       const { method, path } = splitRouteKey(key);
-      // A route limited to roles reads the caller's profile.
-      const needs: Needs =
-        Array.isArray(route.access) && !route.needs.table ? { ...route.needs, table: 'read' } : route.needs;
-      const fn = functionFor(route.handler, `${key}: ${route.summary}`, needs);
+      const fn = functionFor(route.handler, `${key}: ${route.summary}`, needsOf(route));
       const routeId = constructId(key);
       const httpRoute = new HttpRoute(this, `Route${routeId}`, {
         httpApi,

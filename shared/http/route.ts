@@ -64,6 +64,10 @@ export function splitRouteKey(key: string): { method: HttpMethod; path: string }
   return { method, path };
 }
 
+/** What a line's function needs in all: a route limited to roles also reads the table, for the caller's profile. */
+export const needsOf = (route: Pick<Route, 'access' | 'needs'>): Needs =>
+  Array.isArray(route.access) && !route.needs.table ? { ...route.needs, table: 'read' } : route.needs;
+
 /** What OpenAPI and the gateway's matcher read of a line. */
 export type RouteDescription = Omit<Route, 'key' | 'needs'>;
 

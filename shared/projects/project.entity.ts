@@ -24,8 +24,9 @@ type ProjectItem = Stored<Project, 'Project'>;
 
 export const projectKeys = {
   primary: (id: string) => ({ PK: `PROJECT#${id}`, SK: 'PROJECT' }),
+  firmPartition: (firmId: string) => `FIRM#${firmId}#PROJECTS`,
   byFirm: (p: Pick<Project, 'firmId' | 'createdAt' | 'id'>) => ({
-    GSI1PK: `FIRM#${p.firmId}#PROJECTS`,
+    GSI1PK: projectKeys.firmPartition(p.firmId),
     GSI1SK: `${p.createdAt}#${p.id}`,
   }),
 };
@@ -116,7 +117,7 @@ export const projects = {
         TableName: tableName(),
         IndexName: 'GSI1',
         KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': projectKeys.byFirm({ firmId, createdAt: '', id: '' }).GSI1PK },
+        ExpressionAttributeValues: { ':pk': projectKeys.firmPartition(firmId) },
         ScanIndexForward: false,
       },
       500,

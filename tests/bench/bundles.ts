@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import { lines } from '#functions/routes.ts';
 import { schedules } from '#functions/schedules.ts';
 import { streamConsumers } from '#functions/streams.ts';
-import type { Needs } from '#shared/http/route.ts';
+import { type Needs, needsOf as needsOfLine } from '#shared/http/route.ts';
 import { lambdaBundling, offlineAlias } from '../../infra/bundling.ts';
 import { median } from './stats.ts';
 
@@ -90,8 +90,7 @@ export async function measureBundles(
     };
     // Every handler once, with what its line says it needs (a route limited to roles reads the table).
     const needsOf = new Map<string, Needs>();
-    for (const l of lines)
-      needsOf.set(l.handler, Array.isArray(l.access) ? { table: 'read', ...l.needs } : l.needs);
+    for (const l of lines) needsOf.set(l.handler, needsOfLine(l));
     for (const job of [...schedules, ...streamConsumers]) needsOf.set(job.handler, job.needs);
     const names = [...needsOf.keys()];
     const handlerOf: Record<string, string> = {};

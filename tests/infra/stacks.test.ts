@@ -11,7 +11,7 @@ import { schedules } from '#functions/schedules.ts';
 import { streamConsumers } from '#functions/streams.ts';
 import { buildApp, type KakehashiApp } from '#infra/app.ts';
 import { tableDefinition } from '#shared/data/table.ts';
-import { gatewayAuthorizes, splitRouteKey } from '#shared/http/route.ts';
+import { gatewayAuthorizes, needsOf, splitRouteKey } from '#shared/http/route.ts';
 
 /**
  * The CDK app, synthesised in-process: once as `cdk synth` would (real esbuild bundling, the real route
@@ -259,7 +259,7 @@ describe('stateless stack', () => {
     for (const key of Object.keys(routes)) {
       const { route, actions, env } = grantsOf(key);
       const needs = route?.needs ?? {};
-      const table = needs.table ?? (Array.isArray(route?.access) ? 'read' : undefined);
+      const table = route ? needsOf(route).table : undefined;
       expect(actions.includes('dynamodb:GetItem'), `${key} reads the table`).toBe(table !== undefined);
       expect(actions.includes('dynamodb:PutItem'), `${key} writes the table`).toBe(table === 'write');
       expect(actions.includes('dynamodb:UpdateItem'), `${key} updates the table`).toBe(table === 'write');
