@@ -4,6 +4,7 @@ import * as admin from './admin/routes.ts';
 import * as applications from './applications/routes.ts';
 import * as billing from './billing/routes.ts';
 import * as engagements from './engagements/routes.ts';
+import * as eventsRoutes from './events/routes.ts';
 import * as projects from './projects/routes.ts';
 import * as publicRoutes from './public/routes.ts';
 import * as regions from './regions/routes.ts';
@@ -23,6 +24,7 @@ export const contexts = {
   applications,
   engagements,
   billing,
+  events: eventsRoutes,
 } as const;
 
 export const lines: readonly Route[] = Object.values(contexts).flatMap((c) => Object.values(c) as Route[]);

@@ -14,4 +14,12 @@ export const schedules: readonly Schedule[] = [
     summary: 'Removes region-staff invitations that expired unused and tells the inviting operator.',
     needs: { table: 'write', mail: true },
   },
+  {
+    name: 'advance-events',
+    handler: 'events/advance-events',
+    expression: 'rate(1 minute)',
+    summary:
+      'Draws lotteries at their deadline, expires unclaimed offers and unpaid holds (offering the seat on), sends reminders two days before and marks no-shows after the end.',
+    needs: { table: 'write', stripe: true, mail: true },
+  },
 ];

@@ -1,6 +1,7 @@
 import type Stripe from 'stripe';
 import { now } from '../data/entity.ts';
 import { syncEngagement } from '../engagements/sync-engagement.ts';
+import { ticketPaid, ticketSessionExpired } from '../events/ticket-payment.ts';
 import { stripe } from '../stripe/client.ts';
 import { stripeSecrets } from '../stripe/secrets.ts';
 import { BadSignatureError } from './bad-signature.ts';
@@ -31,10 +32,16 @@ export async function applyStripeEvent(event: Stripe.Event): Promise<Outcome> {
   switch (event.type) {
     case 'checkout.session.completed': {
       const session = event.data.object;
+      if (session.mode === 'payment' && session.metadata?.eventId) return ticketPaid(session, new Date());
       const engagementId = session.metadata?.engagementId;
       const subscriptionId = idOf(session.subscription);
       if (session.mode !== 'subscription' || !engagementId || !subscriptionId) return 'ignored';
       return outcome(await syncEngagement(engagementId, subscriptionId, marker));
+    }
+    case 'checkout.session.expired': {
+      const session = event.data.object;
+      if (session.mode !== 'payment' || !session.metadata?.eventId) return 'ignored';
+      return ticketSessionExpired(session, new Date());
     }
     case 'customer.subscription.created':
     case 'customer.subscription.updated':

@@ -1,0 +1,270 @@
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
+import { db, tableName } from '../data/client.ts';
+import { type Stored, strip } from '../data/entity.ts';
+import { ValidationError } from '../domain/errors.ts';
+import type { Attendance, EventInput, EventKind, EventStatus } from './rules.ts';
+
+/**
+ * Event: a tour or a seminar, with its seat counters per attendance mode.
+ * Access patterns:
+ *  - get(id)                        GetItem  PK=EVENT#<id>, SK=EVENT
+ *  - in a prefecture, by start      Query    GSI1 GSI1PK=EVENTS#PREF#<code>, GSI1SK=<startsAt UTC>#<id> (all statuses)
+ *  - in a municipality, by start    Query    GSI2 GSI2PK=EVENTS#MUNI#<code>, same sort key (all statuses)
+ *  - every published one, by start  Query    GSI3 GSI3PK=EVENTS#PUBLISHED (sparse: set on publish, removed on cancel)
+ * Counters (changed only by the conditional writes of ./registration.entity.ts, in the registration's
+ * transaction): `<mode>Taken` seats held (offered, pending payment, confirmed), `<mode>Waiting` people on the
+ * waitlist, `<mode>Entered` lottery entries before the draw, `<mode>WaitSeq` the last waitlist ticket given.
+ */
+export type Counters = Record<`${Attendance}${'Taken' | 'Waiting' | 'Entered' | 'WaitSeq'}`, number>;
+
+export type KakehashiEvent = Omit<EventInput, 'claimWindowHours' | 'refundDaysBefore'> &
+  Counters & {
+    id: string;
+    status: EventStatus;
+    prefectureCode: string;
+    /** The region of the staff who created it. */
+    regionCode: string;
+    createdBy: string;
+    claimWindowHours: number;
+    refundDaysBefore: number;
+    createdAt: string;
+    updatedAt: string;
+    publishedAt?: string;
+    cancelledAt?: string;
+    drawnAt?: string;
+  };
+type EventItem = Stored<KakehashiEvent, 'Event'>;
+
+export const ZERO_COUNTERS: Counters = {
+  venueTaken: 0,
+  onlineTaken: 0,
+  venueWaiting: 0,
+  onlineWaiting: 0,
+  venueEntered: 0,
+  onlineEntered: 0,
+  venueWaitSeq: 0,
+  onlineWaitSeq: 0,
+};
+
+const byStart = (e: Pick<KakehashiEvent, 'startsAt' | 'id'>) =>
+  `${new Date(e.startsAt).toISOString()}#${e.id}`;
+
+export const eventKeys = {
+  primary: (id: string) => ({ PK: `EVENT#${id}`, SK: 'EVENT' }),
+  byPrefecture: (e: Pick<KakehashiEvent, 'prefectureCode' | 'startsAt' | 'id'>) => ({
+    GSI1PK: `EVENTS#PREF#${e.prefectureCode}`,
+    GSI1SK: byStart(e),
+  }),
+  byMunicipality: (e: Pick<KakehashiEvent, 'municipalityCode' | 'startsAt' | 'id'>) => ({
+    GSI2PK: `EVENTS#MUNI#${e.municipalityCode}`,
+    GSI2SK: byStart(e),
+  }),
+  published: (e: Pick<KakehashiEvent, 'startsAt' | 'id'>) => ({
+    GSI3PK: 'EVENTS#PUBLISHED',
+    GSI3SK: byStart(e),
+  }),
+};
+
+const fromItem = (item: Record<string, unknown>) => strip(item as EventItem) as KakehashiEvent;
+
+function itemOf(e: KakehashiEvent): EventItem {
+  return {
+    ...e,
+    ...eventKeys.primary(e.id),
+    ...eventKeys.byPrefecture(e),
+    ...eventKeys.byMunicipality(e),
+    ...(e.status === 'published' ? eventKeys.published(e) : {}),
+    type: 'Event',
+  };
+}
+
+/** Where a listing reads: one prefecture, one municipality, or everything published. */
+export type EventPartition =
+  | { index: 'GSI1'; pk: `EVENTS#PREF#${string}` }
+  | { index: 'GSI2'; pk: `EVENTS#MUNI#${string}` }
+  | { index: 'GSI3'; pk: 'EVENTS#PUBLISHED' };
+
+export const partitionFor = (q: {
+  prefecture?: string | undefined;
+  municipality?: string | undefined;
+}): EventPartition =>
+  q.municipality
+    ? { index: 'GSI2', pk: `EVENTS#MUNI#${q.municipality}` }
+    : q.prefecture
+      ? { index: 'GSI1', pk: `EVENTS#PREF#${q.prefecture}` }
+      : { index: 'GSI3', pk: 'EVENTS#PUBLISHED' };
+
+const Cursor = z.record(z.string(), z.string().max(300));
+const encodeCursor = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString('base64url');
+function decodeCursor(cursor: string, p: EventPartition): Record<string, string> {
+  try {
+    const key = Cursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    if (key[`${p.index}PK`] !== p.pk) throw new Error('cursor of another listing');
+    return key;
+  } catch {
+    throw new ValidationError('The cursor is not valid for this listing.', [
+      { path: 'query.cursor', message: 'Use the nextCursor of the previous page of the same listing.' },
+    ]);
+  }
+}
+
+export const events = {
+  async get(id: string): Promise<KakehashiEvent | undefined> {
+    const { Item } = await db().send(
+      new GetCommand({ TableName: tableName(), Key: eventKeys.primary(id), ConsistentRead: true }),
+    );
+    return Item ? fromItem(Item) : undefined;
+  },
+
+  async create(e: KakehashiEvent): Promise<void> {
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: itemOf(e),
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+  },
+
+  /** Saves a draft's new fields, only while it is still the draft that was read. */
+  async saveDraft(e: KakehashiEvent, readAt: string): Promise<void> {
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: itemOf(e),
+        ConditionExpression: '#status = :draft AND updatedAt = :read',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':draft': 'draft', ':read': readAt },
+      }),
+    );
+  },
+
+  /** Draft → published: listed from now on. */
+  async publish(e: KakehashiEvent, at: string): Promise<KakehashiEvent> {
+    const { GSI3PK, GSI3SK } = eventKeys.published(e);
+    const { Attributes } = await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: eventKeys.primary(e.id),
+        UpdateExpression:
+          'SET #status = :published, publishedAt = :at, updatedAt = :at, GSI3PK = :pk, GSI3SK = :sk',
+        ConditionExpression: '#status = :draft',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':published': 'published',
+          ':draft': 'draft',
+          ':at': at,
+          ':pk': GSI3PK,
+          ':sk': GSI3SK,
+        },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return fromItem(Attributes ?? {});
+  },
+
+  /** → cancelled (from draft or published), out of the public listing. */
+  async cancel(e: KakehashiEvent, at: string): Promise<KakehashiEvent> {
+    const { Attributes } = await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: eventKeys.primary(e.id),
+        UpdateExpression:
+          'SET #status = :cancelled, cancelledAt = :at, updatedAt = :at REMOVE GSI3PK, GSI3SK',
+        ConditionExpression: '#status IN (:draft, :published)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':cancelled': 'cancelled',
+          ':draft': 'draft',
+          ':published': 'published',
+          ':at': at,
+        },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return fromItem(Attributes ?? {});
+  },
+
+  /** The next waitlist ticket of a mode: an atomic counter, so two people never share a place in line. */
+  async nextWaitTicket(eventId: string, mode: Attendance): Promise<number> {
+    const { Attributes } = await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: eventKeys.primary(eventId),
+        UpdateExpression: 'ADD #seq :one',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#seq': `${mode}WaitSeq` },
+        ExpressionAttributeValues: { ':one': 1 },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Attributes?.[`${mode}WaitSeq`] as number;
+  },
+
+  /**
+   * One page of a listing from `from` on, soonest first; `published` keeps only published events (a
+   * prefecture's or municipality's partition holds drafts too) and `kind` one kind. Pages are filled up to
+   * `limit`, and the cursor is the key of the last event returned, so nothing is skipped.
+   */
+  async page(
+    p: EventPartition,
+    opts: { from?: string; kind?: EventKind; published: boolean; limit: number; cursor?: string },
+  ): Promise<{ items: KakehashiEvent[]; nextCursor: string | null }> {
+    const filters: string[] = [];
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = { ':pk': p.pk };
+    if (opts.published) {
+      filters.push('#status = :published');
+      names['#status'] = 'status';
+      values[':published'] = 'published';
+    }
+    if (opts.kind) {
+      filters.push('kind = :kind');
+      values[':kind'] = opts.kind;
+    }
+    let condition = `${p.index}PK = :pk`;
+    if (opts.from) {
+      condition += ` AND ${p.index}SK >= :from`;
+      values[':from'] = new Date(opts.from).toISOString();
+    }
+    const items: KakehashiEvent[] = [];
+    let start: Record<string, unknown> | undefined = opts.cursor ? decodeCursor(opts.cursor, p) : undefined;
+    let last: Record<string, unknown> | undefined;
+    do {
+      const page = await db().send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: p.index,
+          KeyConditionExpression: condition,
+          ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
+          ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+          ExpressionAttributeValues: values,
+          ExclusiveStartKey: start,
+          Limit: opts.limit * 2,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        if (items.length === opts.limit) break;
+        items.push(fromItem(item));
+        last = item;
+      }
+      start = page.LastEvaluatedKey;
+      if (items.length === opts.limit) {
+        // More may follow: the cursor is the last returned event's key (unless it was the page's very end).
+        if (!start && last === page.Items?.at(-1)) return { items, nextCursor: null };
+        const key = last as Record<string, string>;
+        return {
+          items,
+          nextCursor: encodeCursor({
+            PK: key.PK,
+            SK: key.SK,
+            [`${p.index}PK`]: key[`${p.index}PK`],
+            [`${p.index}SK`]: key[`${p.index}SK`],
+          }),
+        };
+      }
+    } while (start);
+    return { items, nextCursor: null };
+  },
+};
