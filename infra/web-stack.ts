@@ -199,6 +199,8 @@ export class WebStack extends Stack {
             "script-src 'self'",
             "style-src 'self' 'unsafe-inline'",
             "img-src 'self' data: blob:",
+            // The check-in page's QR scanner decodes in a worker started from a blob: URL.
+            "worker-src 'self' blob:",
             "font-src 'self' data:",
             `connect-src 'self' https://cognito-idp.${this.region}.amazonaws.com`,
             'frame-src https://js.stripe.com https://hooks.stripe.com',

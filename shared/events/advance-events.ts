@@ -51,7 +51,7 @@ async function forRegistration(
 /** Two days before: everyone with a seat is reminded, once. */
 async function remind(eventId: string, at: Date): Promise<number> {
   const event = await events.get(eventId);
-  if (!event || event.status !== 'published') return 0;
+  if (event?.status !== 'published') return 0;
   const seated = (await registrations.ofEvent(eventId)).filter(
     (r) => r.status === 'confirmed' && !r.remindedAt,
   );
@@ -79,7 +79,7 @@ async function remind(eventId: string, at: Date): Promise<number> {
 /** After the end: a confirmed seat never checked in is a no-show. */
 async function markNoShows(eventId: string, at: Date): Promise<number> {
   const event = await events.get(eventId);
-  if (!event || event.status !== 'published' || Date.parse(event.endsAt) > at.getTime()) return 0;
+  if (event?.status !== 'published' || Date.parse(event.endsAt) > at.getTime()) return 0;
   let n = 0;
   for (const r of await registrations.ofEvent(eventId))
     if (r.status === 'confirmed' && !r.checkedInAt && (await registrations.markNoShow(r, at.toISOString())))

@@ -8,7 +8,10 @@ import { eventView } from './view.ts';
  * One Query of the narrowest partition the query names (a municipality, a prefecture, or everything
  * published), the rest as filters; pages are filled up to the limit.
  */
-export async function browseEvents(q: EventQuery, at: Date): Promise<{ items: EventOut[]; nextCursor: string | null }> {
+export async function browseEvents(
+  q: EventQuery,
+  at: Date,
+): Promise<{ items: EventOut[]; nextCursor: string | null }> {
   const page = await events.page(partitionFor(q), {
     from: q.from ?? at.toISOString(),
     ...(q.kind ? { kind: q.kind } : {}),

@@ -29,7 +29,7 @@ export async function claimSeat(person: User, eventId: string, at: Date): Promis
   }
   const next =
     event.feeJpy > 0
-      ? await ticketCheckout(event, person, r.id, PAYMENT_HOLD_MINUTES, at)
+      ? await ticketCheckout(event, person, r.id, PAYMENT_HOLD_MINUTES)
       : { code: checkinCode(randomInt) };
   try {
     await retryOnConflict(() => registrations.claim(r, at.toISOString(), next));

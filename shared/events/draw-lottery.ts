@@ -27,7 +27,7 @@ export async function drawLottery(
   random: (n: number) => number = randomInt,
 ): Promise<number> {
   const event = await events.get(eventId);
-  if (!event || event.status !== 'published' || event.selection !== 'lottery') return 0;
+  if (event?.status !== 'published' || event.selection !== 'lottery') return 0;
   if (Date.parse(event.signupDeadline) > at.getTime()) return 0;
   const all = await registrations.ofEvent(eventId);
   const draw = (await draws.get(eventId)) ?? (await record(event, all, at, random));
@@ -37,7 +37,7 @@ export async function drawLottery(
   for (const mode of draw.modes) {
     for (const [i, id] of mode.order.entries()) {
       const r = byId.get(id);
-      if (!r || r.status !== 'entered') continue;
+      if (r?.status !== 'entered') continue;
       const won = i < mode.capacity;
       const person = people.get(r.userId);
       const done = await applyOne(
@@ -102,7 +102,7 @@ async function applyOne(
     } else if (paid) {
       const person = await users.get(r.userId);
       if (!person) return false;
-      const hold = await ticketCheckout(event, person, r.id, LOTTERY_PAYMENT_HOURS * 60 - 2, at);
+      const hold = await ticketCheckout(event, person, r.id, LOTTERY_PAYMENT_HOURS * 60 - 2);
       await retryOnConflict(() => registrations.drawn(r, iso, { won: true, capacity: place, hold }));
     } else {
       code = checkinCode(randomInt);

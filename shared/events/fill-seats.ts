@@ -16,8 +16,7 @@ export async function fillSeats(eventId: string, mode: Attendance, at: Date): Pr
   let offered = 0;
   for (let round = 0; round < 50; round++) {
     const event = await events.get(eventId);
-    if (!event || event.status !== 'published' || (event.selection === 'lottery' && !event.drawnAt))
-      return offered;
+    if (event?.status !== 'published' || (event.selection === 'lottery' && !event.drawnAt)) return offered;
     const capacity = capacityOf(event, mode);
     if (event[`${mode}Taken`] >= capacity || event[`${mode}Waiting`] <= 0) return offered;
     const [first] = await registrations.firstWaiting(eventId, mode);

@@ -91,7 +91,7 @@ async function firstCome(event: KakehashiEvent, person: User, base: Registration
       if (waiting) return waiting;
     }
     const fresh = await events.get(event.id);
-    if (!fresh || fresh.status !== 'published')
+    if (fresh?.status !== 'published')
       throw new ConflictError('This event is not open for sign-ups.', 'not_published');
     read = fresh;
   }
@@ -101,7 +101,7 @@ async function firstCome(event: KakehashiEvent, person: User, base: Registration
 /** A seat: the registration, or undefined when the seat went meanwhile. */
 async function trySeat(event: KakehashiEvent, person: User, base: Registration, capacity: number, at: Date) {
   const hold =
-    event.feeJpy > 0 ? await ticketCheckout(event, person, base.id, PAYMENT_HOLD_MINUTES, at) : undefined;
+    event.feeJpy > 0 ? await ticketCheckout(event, person, base.id, PAYMENT_HOLD_MINUTES) : undefined;
   for (let codeTry = 0; codeTry < 3; codeTry++) {
     const r: Registration = hold
       ? { ...base, status: 'pending_payment', ...hold }

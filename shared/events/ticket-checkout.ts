@@ -16,9 +16,9 @@ export async function ticketCheckout(
   person: User,
   registrationId: string,
   holdMinutes: number,
-  at: Date,
 ): Promise<Hold> {
-  const expiresAt = Math.floor(at.getTime() / 1000) + (holdMinutes + 1) * 60;
+  // Stripe checks expires_at against its own clock, not the caller's (a job may run at a chosen time).
+  const expiresAt = Math.floor(Date.now() / 1000) + (holdMinutes + 1) * 60;
   const web = config().WEB_ORIGIN;
   const metadata = { eventId: event.id, userId: person.userId, registrationId };
   const session = await (await stripe()).checkout.sessions.create(

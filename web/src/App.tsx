@@ -23,6 +23,14 @@ const EngagementsPage = lazy(() => import('./pages/Engagements.tsx'));
 const EngagementPage = lazy(() => import('./pages/Engagement.tsx'));
 const PayoutsPage = lazy(() => import('./pages/Payouts.tsx'));
 const EarningsPage = lazy(() => import('./pages/Earnings.tsx'));
+const EventsPage = lazy(() => import('./pages/Events.tsx'));
+const EventDetailPage = lazy(() => import('./pages/EventDetail.tsx'));
+const MyRegistrationsPage = lazy(() => import('./pages/MyRegistrations.tsx'));
+const StaffEventsPage = lazy(() => import('./pages/StaffEvents.tsx'));
+const EventEditorPage = lazy(() => import('./pages/EventEditor.tsx'));
+const EventRegistrationsPage = lazy(() => import('./pages/EventRegistrations.tsx'));
+const EventCheckinPage = lazy(() => import('./pages/EventCheckin.tsx'));
+const EventDrawPage = lazy(() => import('./pages/EventDraw.tsx'));
 
 const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
 
@@ -68,6 +76,15 @@ export function App() {
         <Route path="engagements/:id" element={signedIn(<EngagementPage />)} />
         <Route path="payouts" element={signedIn(<PayoutsPage />)} />
         <Route path="earnings" element={signedIn(<EarningsPage />)} />
+        <Route path="events" element={<EventsPage />} />
+        <Route path="events/:id" element={<EventDetailPage />} />
+        <Route path="me/registrations" element={signedIn(<MyRegistrationsPage />)} />
+        <Route path="staff/events" element={signedIn(<StaffEventsPage />)} />
+        <Route path="staff/events/new" element={signedIn(<EventEditorPage />)} />
+        <Route path="staff/events/:id/edit" element={signedIn(<EventEditorPage />)} />
+        <Route path="staff/events/:id/registrations" element={signedIn(<EventRegistrationsPage />)} />
+        <Route path="staff/events/:id/checkin" element={signedIn(<EventCheckinPage />)} />
+        <Route path="staff/events/:id/draw" element={signedIn(<EventDrawPage />)} />
         <Route path="dev/mailbox" element={<MailboxPage />} />
         <Route path="docs/api" element={<ApiDocsPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -55,6 +55,38 @@ export function useFormat() {
         timeStyle: 'medium',
         timeZone: TIME_ZONE,
       }).format(new Date(iso)),
+    /** Day and time to the minute, in Japan: 2026/07/09 13:00, or 9 Jul 2026, 13:00. */
+    dateTimeShort: (iso: string) =>
+      new Intl.DateTimeFormat(locale, {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+        timeZone: TIME_ZONE,
+      }).format(new Date(iso)),
+    /**
+     * When something happens, from its start to its end, in Japan: 2026/7/9(木) 13:00〜16:00 (the day
+     * written once when both are on it), or Thu, 9 Jul 2026, 13:00–16:00.
+     */
+    span: (startIso: string, endIso: string) => {
+      const day = new Intl.DateTimeFormat(locale, {
+        year: 'numeric',
+        month: 'short',
+        day: 'numeric',
+        weekday: 'short',
+        timeZone: TIME_ZONE,
+      });
+      const time = new Intl.DateTimeFormat(locale, {
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+        timeZone: TIME_ZONE,
+      });
+      const [start, end] = [new Date(startIso), new Date(endIso)];
+      const dash = english ? '–' : '〜';
+      const sep = english ? ', ' : ' ';
+      if (day.format(start) === day.format(end))
+        return `${day.format(start)}${sep}${time.format(start)}${dash}${time.format(end)}`;
+      return `${day.format(start)}${sep}${time.format(start)} ${dash} ${day.format(end)}${sep}${time.format(end)}`;
+    },
     /**
      * "2026-07" → 2026年7月, or July 2026 ("Jul 2026" when `short`, for tables). A calendar month,
      * not an instant: written as it is, whatever the zone.

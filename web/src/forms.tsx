@@ -122,10 +122,15 @@ export function range(schema: z.core.$ZodType): { min: string; max: string } {
  * focus on the first field in error; after a refused save, the API's field errors next to their fields
  * (placed by `place`) and a sentence for the rest. The summary goes once every field is fixed.
  */
-export function useFormSubmit<V>(form: SubmittableForm<V>, place: Place = topField) {
+export function useFormSubmit<V>(
+  form: SubmittableForm<V>,
+  place: Place = topField,
+  /** The summary's words, for a form that saves something other than a profile. */
+  failedKey = 'profile.errors.failed',
+) {
   const { t } = useTranslation();
   const [general, setGeneral] = useState<string>();
-  const failed = t('profile.errors.failed');
+  const failed = t(failedKey);
 
   const submit =
     (handler: (values: V, event: FormEvent | undefined) => Promise<void>) => (event?: FormEvent) => {
@@ -142,7 +147,8 @@ export function useFormSubmit<V>(form: SubmittableForm<V>, place: Place = topFie
               placed[at] ??= message;
             }
             form.setErrors(placed);
-            setGeneral(generalError(t, error));
+            const sentence = generalError(t, error);
+            setGeneral(sentence === t('profile.errors.failed') ? failed : sentence);
             focusFirstInvalid(element);
           }
         },

@@ -1,4 +1,4 @@
-import { Box, Burger, Button, Container, Group, Loader, Text } from '@mantine/core';
+import { Box, Burger, Button, Container, Group, Loader } from '@mantine/core';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
@@ -28,11 +28,8 @@ export function Layout() {
             aria-label={t('app.menu')}
             aria-expanded={menu === 'open'}
           />
-          <Link
-            to="/"
-            className="brand"
-            aria-label={`${t('app.name')} ${t('app.nameLatin')} — ${t('nav.home')}`}
-          >
+          {/* Named as it reads in either language (WCAG 2.5.3: the visible text is part of the name). */}
+          <Link to="/" className="brand" aria-label={`架け橋 Kakehashi — ${t('nav.home')}`}>
             <span className="brand-mark" lang="ja">
               架け橋
             </span>
@@ -50,12 +47,8 @@ export function Layout() {
                 {t('nav.signIn')}
               </Button>
             )}
+            {/* The address is the sign-out button's title: beside every role's menu, it would not fit. */}
             <Group visibleFrom="lg" gap="xs" wrap="nowrap">
-              {session && (
-                <Text size="sm" c="dimmed" maw={220} truncate="end" title={session.email} visibleFrom="xl">
-                  {session.email}
-                </Text>
-              )}
               <AuthButtons />
             </Group>
           </Group>

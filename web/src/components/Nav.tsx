@@ -14,12 +14,15 @@ function useNavItems() {
   const items: { to: string; label: string }[] = [
     { to: '/', label: t('nav.home') },
     { to: '/projects', label: t('nav.projects') },
+    { to: '/events', label: t('nav.events') },
   ];
   if (session && me.data?.role === 'professional')
     items.push({ to: '/my/applications', label: t('nav.myApplications') });
   if (session && me.data?.role === 'firm') items.push({ to: '/my/projects', label: t('nav.myProjects') });
   if (session && (me.data?.role === 'firm' || me.data?.role === 'professional'))
     items.push({ to: '/engagements', label: t('nav.engagements') });
+  if (session && me.data?.role === 'region_staff')
+    items.push({ to: '/staff/events', label: t('nav.staffEvents') });
   if (session) items.push({ to: '/me', label: t('nav.profile') });
   if (me.data?.role === 'operator') items.push({ to: '/admin', label: t('nav.admin') });
   if (isLocal(config.data)) items.push({ to: '/dev/mailbox', label: t('nav.mailbox') });
@@ -30,11 +33,13 @@ function useNavItems() {
 /** The main navigation links; the current page is marked with aria-current. */
 export function NavList({ vertical = false, onNavigate }: { vertical?: boolean; onNavigate?: () => void }) {
   const items = useNavItems();
+  // Home and the profile are current on their own page only: /me/registrations is not the profile.
+  const exact = (to: string) => to === '/' || to === '/me';
   return (
     <ul className={vertical ? 'nav-links nav-links-vertical' : 'nav-links'}>
       {items.map((item) => (
         <li key={item.to}>
-          <NavLink to={item.to} end={item.to === '/'} className="nav-link" onClick={onNavigate}>
+          <NavLink to={item.to} end={exact(item.to)} className="nav-link" onClick={onNavigate}>
             {item.label}
           </NavLink>
         </li>
@@ -53,6 +58,7 @@ export function AuthButtons({ stacked = false, onDone }: { stacked?: boolean; on
       <Button
         variant="default"
         fullWidth={stacked}
+        title={t('nav.signedInAs', { email: session.email })}
         onClick={() => {
           signOut();
           queryClient.removeQueries({ queryKey: ['me'] });

@@ -11,6 +11,7 @@ export function ConfirmButton({
   title,
   body,
   confirmLabel,
+  dismissLabel,
   onConfirm,
   loading,
   color,
@@ -23,6 +24,8 @@ export function ConfirmButton({
   title: string;
   body: ReactNode;
   confirmLabel?: string;
+  /** The button that closes the dialog and does nothing; "Cancel" unless that would read as the action. */
+  dismissLabel?: string;
   onConfirm: () => Promise<unknown> | undefined;
   loading?: boolean;
 }) {
@@ -49,7 +52,7 @@ export function ConfirmButton({
         <Text mb="lg">{body}</Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={() => setOpened(false)} data-autofocus>
-            {t('confirm.cancel')}
+            {dismissLabel ?? t('confirm.cancel')}
           </Button>
           <Button
             color={color}

@@ -7,6 +7,8 @@ import { Page } from '../components/Page.tsx';
 import { useMe } from '../me.ts';
 import type { Profile } from '../types.ts';
 
+type GatedRole = 'professional' | 'firm' | 'region_staff';
+
 /**
  * A page for one role (inside RequireSignIn): a loader while the profile loads, a way to onboarding
  * before there is one, and a plain sentence for the other roles instead of a page that fails.
@@ -16,7 +18,7 @@ export function RoleGate({
   title,
   children,
 }: {
-  only: 'professional' | 'firm' | readonly ('professional' | 'firm')[];
+  only: GatedRole | readonly GatedRole[];
   title: string;
   children: (me: Profile) => ReactNode;
 }) {
@@ -47,9 +49,11 @@ export function RoleGate({
           {t(
             roles.length > 1
               ? 'engagements.onlyParties'
-              : roles[0] === 'firm'
-                ? 'projects.onlyFirms'
-                : 'projects.onlyProfessionals',
+              : roles[0] === 'region_staff'
+                ? 'events.staff.onlyStaff'
+                : roles[0] === 'firm'
+                  ? 'projects.onlyFirms'
+                  : 'projects.onlyProfessionals',
           )}
         </Alert>
       </Page>
