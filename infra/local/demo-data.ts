@@ -63,6 +63,21 @@ export const demoAccounts: DemoAccount[] = [
     profile: { role: 'region_staff', displayName: '鳥取県 関係人口推進室', regionCode: '31' },
   },
   {
+    email: 'amami-staff@demo.kakehashi.jp',
+    label: 'Amami Islands staff / 奄美群島広域事務組合 職員',
+    profile: { role: 'region_staff', displayName: '奄美群島広域事務組合 交流推進係', regionCode: 'amami' },
+  },
+  {
+    email: 'minowa-staff@demo.kakehashi.jp',
+    label: 'Minowa town staff / 箕輪町 職員',
+    profile: { role: 'region_staff', displayName: '箕輪町 産業振興課', regionCode: '20383' },
+  },
+  {
+    email: 'ise-staff@demo.kakehashi.jp',
+    label: 'Ise city staff / 伊勢市 職員',
+    profile: { role: 'region_staff', displayName: '伊勢市 商工労働課', regionCode: '24203' },
+  },
+  {
     email: 'operator@demo.kakehashi.jp',
     label: 'Operator / 運営',
     profile: { role: 'operator', displayName: '架け橋 運営事務局' },

@@ -24,7 +24,30 @@ export type GatewayOptions = {
   mailbox: Mailbox;
   /** Runs a scheduled job at once (tests and demos): `POST /_local/schedules/{name}/run {"time"?}`. */
   runSchedule?: (name: string, time?: string) => Promise<unknown>;
+  /** How many invocations run at once; the rest wait in the gateway (default 32). */
+  concurrency?: number;
 };
+
+/**
+ * Lambda runs each invocation in its own environment, up to the account's concurrency; here every handler
+ * shares one process and one SDK socket pool, so a crowd (500 sign-ups at once) would wait inside handlers
+ * for sockets until their timeouts fire. Invocations beyond the limit wait here instead, as a request waits
+ * for a free environment, and a handler's 29-second clock starts when it is invoked.
+ */
+function invocationLimit(max: number) {
+  let running = 0;
+  const queue: (() => void)[] = [];
+  return async <T>(invoke: () => Promise<T>): Promise<T> => {
+    while (running >= max) await new Promise<void>((go) => queue.push(go));
+    running++;
+    try {
+      return await invoke();
+    } finally {
+      running--;
+      queue.shift()?.();
+    }
+  };
+}
 
 const MAX_PAYLOAD = 6 * 1024 * 1024; // Lambda's synchronous payload limit
 
@@ -69,6 +92,7 @@ export async function startGateway(
   opts: GatewayOptions,
 ): Promise<{ server: Server; url: string; stop: () => Promise<void> }> {
   const match = routeMatcher(opts.routes);
+  const limited = invocationLimit(opts.concurrency ?? 32);
   const jwks = createRemoteJWKSet(new URL(`${opts.auth.issuer}/.well-known/jwks.json`));
 
   async function verify(req: IncomingMessage): Promise<JWTPayload | undefined> {
@@ -113,7 +137,7 @@ export async function startGateway(
     if (!handler) return sendJson(res, 500, { message: 'Internal Server Error' });
     let result: APIGatewayProxyStructuredResultV2 | string | undefined;
     try {
-      result = await handler(event, lambdaContext(found.route.handler));
+      result = await limited(() => handler(event, lambdaContext(found.route.handler)));
     } catch (error) {
       console.error(`[gateway] ${found.key} threw`, error);
       return sendJson(res, 500, { message: 'Internal Server Error' });

@@ -16,6 +16,7 @@ import { listingEntries } from '#shared/projects/listing.entity.ts';
 import { projects } from '#shared/projects/project.entity.ts';
 import type { Project } from '#shared/projects/rules.ts';
 import { DEMO_PASSWORD, demoAccounts, demoSettings } from './demo-data.ts';
+import { seedEvents } from './demo-events.ts';
 import { demoProjects } from './demo-projects.ts';
 import { type DemoRetainer, seedRetainers } from './seed-retainers.ts';
 
@@ -59,7 +60,7 @@ async function ensureUser(
 }
 
 /** A stable id for a demo object, so seeding twice finds what the first run made. */
-function demoId(key: string): string {
+export function demoId(key: string): string {
   const h = createHash('sha1').update(`kakehashi-demo:${key}`).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
@@ -125,7 +126,7 @@ async function seedProjects(
   return retainers;
 }
 
-/** Demo accounts, profiles and projects. Idempotent: what exists is left as it is. */
+/** Demo accounts, profiles, projects and events. Idempotent: what exists is left as it is. */
 export async function seed(cognito: CognitoIdentityProviderClient, userPoolId: string): Promise<void> {
   const userIds = new Map<string, string>();
   const profiles = new Map<string, Profile>();
@@ -148,6 +149,7 @@ export async function seed(cognito: CognitoIdentityProviderClient, userPoolId: s
   }
   const retainers = await seedProjects(userIds, profiles);
   await platformSettings.putIfMissing({ ...demoSettings, updatedAt: now() });
+  await seedEvents({ from: Date.now(), demoId, profiles });
   // STRIPE_API_BASE is set only when the local Stripe runs: never charge a real card for the demo.
   if (process.env.STRIPE_API_BASE) await seedRetainers(retainers, process.env.STRIPE_API_BASE);
 }

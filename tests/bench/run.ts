@@ -6,6 +6,7 @@ import { startLocalCloud } from '../../infra/local/stack.ts';
 import type { PostingStyle } from '../../scripts/seed-projects.ts';
 import { type CaseFigures, measureBrowse } from './browse.ts';
 import { FLOOR_TARGET, measureBundles } from './bundles.ts';
+import { measureEventSignUps } from './events.ts';
 import { measureGetMe } from './get-me.ts';
 import { recordResults } from './record.ts';
 import { ms, ratio } from './stats.ts';
@@ -23,7 +24,7 @@ const say = (line = '') => {
   console.log(line);
 };
 
-/** `BENCH_ONLY=webhooks,getme` runs some sections only (bundles, getme, webhooks, browse); the record says so. */
+/** `BENCH_ONLY=webhooks,getme` runs some sections only (bundles, getme, webhooks, events, browse); the record says so. */
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const wanted = (section: string) => !only || only.includes(section);
 
@@ -114,6 +115,37 @@ try {
       hooks.finalStateCorrect
         ? `Final state as expected: all ${hooks.engagements} engagements active, each with ${1 + hooks.renewals} paid months whose net + fee = gross.`
         : `**Final state WRONG**: ${hooks.wrong.slice(0, 10).join('; ')}`,
+    );
+    say();
+  }
+
+  if (wanted('events')) {
+    const ev = await measureEventSignUps(cloud);
+    const waiting = ev.people - ev.seats;
+    const answers = (statuses: Record<string, number>) =>
+      Object.entries(statuses)
+        .map(([s, k]) => `${k} × ${s}`)
+        .join(', ');
+    say(
+      `**Sign-ups for a popular event through the local gateway**: ${ev.people} distinct signed-in professionals (made through cognito-local and \`PUT /v1/me\` in ${ev.usersSeconds.toFixed(0)} s) sign up all at once for a free first-come seminar with ${ev.seats} seats at the venue. Each sign-up is one transaction of the registration with the seat counter under its capacity condition (or a waitlist ticket from the atomic counter, then the registration with the waiting counter), conflicts retried inside the product, and a mail. The yardstick, same run: the same ${ev.people} people signing up one at a time for an event of the same shape (the same work, nobody else at the door). The local gateway runs every request in one Node process against one DynamoDB Local, so the crowd queues there (Lambda would run them side by side): the p50 and p99 at once are mostly that queue, and the throughput ratio says more.`,
+    );
+    say();
+    say('| | sign-ups per second | p50 | p99 | answers | confirmed | waitlisted |');
+    say('| --- | ---: | ---: | ---: | --- | ---: | ---: |');
+    say(
+      `| ${ev.people} at once | ${ev.atOnce.perSecond.toFixed(0)} | ${ms(ev.atOnce.p50)} | ${ms(ev.atOnce.p99)} | ${answers(ev.atOnce.statuses)} | ${ev.atOnceCheck.confirmed} | ${ev.atOnceCheck.waitlisted} |`,
+    );
+    say(
+      `| one at a time | ${ev.oneByOne.perSecond.toFixed(0)} | ${ms(ev.oneByOne.p50)} | ${ms(ev.oneByOne.p99)} | ${answers(ev.oneByOne.statuses)} | ${ev.oneByOneCheck.confirmed} | ${ev.oneByOneCheck.waitlisted} |`,
+    );
+    say(
+      `| ratio (at once ÷ one at a time) | ${ratio(ev.atOnce.perSecond, ev.oneByOne.perSecond)} | ${ratio(ev.atOnce.p50, ev.oneByOne.p50)} | ${ratio(ev.atOnce.p99, ev.oneByOne.p99)} | | | |`,
+    );
+    say();
+    say(
+      ev.atOnceCheck.wrong.length === 0 && ev.oneByOneCheck.wrong.length === 0
+        ? `Final state as expected for both events: exactly ${ev.seats} confirmed and ${waiting} waitlisted at positions 1…${waiting} in the staff's list, the same place in line in each person's own list (counted from the waitlist index), the event's counters at 0 seats left and ${waiting} waiting; the crowd of ${ev.people} took ${ev.atOnce.seconds.toFixed(1)} s from the first request to the last answer.`
+        : `**Final state WRONG**: at once: ${ev.atOnceCheck.wrong.join('; ') || 'right'}; one at a time: ${ev.oneByOneCheck.wrong.join('; ') || 'right'}`,
     );
     say();
   }

@@ -47,3 +47,20 @@ export async function interleavedAll(rounds: number, fns: (() => Promise<unknown
   }
   return out;
 }
+
+/** Runs `jobs` with at most `concurrency` at once; returns each one's latency. */
+export async function pool(jobs: (() => Promise<unknown>)[], concurrency: number): Promise<number[]> {
+  const latencies: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < jobs.length) {
+        const job = jobs[next++] as () => Promise<unknown>;
+        const start = performance.now();
+        await job();
+        latencies.push(performance.now() - start);
+      }
+    }),
+  );
+  return latencies;
+}

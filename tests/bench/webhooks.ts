@@ -3,7 +3,7 @@ import { STRIPE_API_VERSION } from '#shared/stripe/version.ts';
 import { DEMO_PASSWORD } from '../../infra/local/demo-data.ts';
 import type { LocalCloud } from '../../infra/local/stack.ts';
 import { idToken } from './get-me.ts';
-import { percentile } from './stats.ts';
+import { percentile, pool } from './stats.ts';
 
 /**
  * Webhook throughput (BRIEF 4 / issue 4): real events of real retainers on the local Stripe — checkouts and
@@ -53,23 +53,6 @@ async function control(cloud: LocalCloud, path: string, json?: unknown) {
   const body = (await res.json()) as any;
   if (!res.ok) throw new Error(`local Stripe ${path}: ${res.status} ${JSON.stringify(body)}`);
   return body;
-}
-
-/** Runs `jobs` with at most `concurrency` at once; returns each one's latency. */
-async function pool(jobs: (() => Promise<void>)[], concurrency: number): Promise<number[]> {
-  const latencies: number[] = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < jobs.length) {
-        const job = jobs[next++] as () => Promise<void>;
-        const start = performance.now();
-        await job();
-        latencies.push(performance.now() - start);
-      }
-    }),
-  );
-  return latencies;
 }
 
 export async function measureWebhooks(
