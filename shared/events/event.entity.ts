@@ -95,12 +95,22 @@ export const partitionFor = (q: {
       ? { index: 'GSI1', pk: `EVENTS#PREF#${q.prefecture}` }
       : { index: 'GSI3', pk: 'EVENTS#PUBLISHED' };
 
-const Cursor = z.record(z.string(), z.string().max(300));
+/** A cursor is the key of the last event of a page: exactly the table's and the index's keys, nothing else. */
+const cursorSchema = (index: EventPartition['index']) =>
+  z.strictObject({
+    PK: z.string().regex(/^EVENT#[0-9a-f-]{36}$/),
+    SK: z.literal('EVENT'),
+    [`${index}PK`]: z.string().max(100),
+    [`${index}SK`]: z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z#[0-9a-f-]{36}$/),
+  });
 const encodeCursor = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString('base64url');
-function decodeCursor(cursor: string, p: EventPartition): Record<string, string> {
+function decodeCursor(cursor: string, p: EventPartition, from?: string): Record<string, string> {
   try {
-    const key = Cursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    const key = cursorSchema(p.index).parse(
+      JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')),
+    ) as Record<string, string>;
     if (key[`${p.index}PK`] !== p.pk) throw new Error('cursor of another listing');
+    if (from && (key[`${p.index}SK`] as string) < from) throw new Error('cursor before the listing starts');
     return key;
   } catch {
     throw new ValidationError('The cursor is not valid for this listing.', [
@@ -229,7 +239,10 @@ export const events = {
       values[':from'] = new Date(opts.from).toISOString();
     }
     const items: KakehashiEvent[] = [];
-    let start: Record<string, unknown> | undefined = opts.cursor ? decodeCursor(opts.cursor, p) : undefined;
+    const fromKey = opts.from ? new Date(opts.from).toISOString() : undefined;
+    let start: Record<string, unknown> | undefined = opts.cursor
+      ? decodeCursor(opts.cursor, p, fromKey)
+      : undefined;
     let last: Record<string, unknown> | undefined;
     do {
       const page = await db().send(

@@ -1,6 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routeKeys } from '#functions/routes.ts';
-import { call } from '../support/api.ts';
+import { call, newUser } from '../support/api.ts';
+import {
+  advanceEvents,
+  days,
+  eventBody,
+  hours,
+  jst,
+  myRegistration,
+  publishedEvent,
+  signUp,
+} from '../support/events.ts';
 import {
   acceptedEngagement,
   engagementIn,
@@ -35,6 +45,29 @@ type Fixtures = {
   toPause: string;
   toResume: string;
   toCancel: string;
+  events: EventFixtures;
+};
+
+/** Events of staff X's region (Tottori, 31), each set up so that every caller's answer is known in advance. */
+type EventFixtures = {
+  /** A draft: its staff see it, nobody else knows it exists. */
+  draft: string;
+  toEdit: string;
+  toPublish: string;
+  toCancel: string;
+  /** Published, nobody signed up: each professional and firm signs up once. */
+  open: string;
+  /** Published, with professional A, B and firm A, B signed up (their calendars, its staff's list). */
+  registered: string;
+  /** Published, with professional A, B and firm A, B signed up: each cancels once. */
+  toLeave: string;
+  /** Professional A, B and firm A, B have each been offered a seat freed by a cancellation. */
+  offering: string;
+  /** Starts within the hour (check-in is open), with one confirmed code. */
+  soon: string;
+  code: string;
+  /** A lottery, drawn. */
+  drawn: string;
 };
 
 /** An engagement between firm A and professional A: both parties may, firm B and professional B are told it does not exist. */
@@ -47,8 +80,19 @@ const partiesOf = (status: number) => ({
   others: 403,
 });
 const prosOnly = (status: number) => ({ anonymous: 401, proA: status, proB: status, others: 403 });
+/** An event of staff X's region: its staff may, staff of another region and every other role may not. */
+const itsStaff = (status: number) => ({ anonymous: 401, staffX: status, others: 403 });
+/** Sign-ups are for professionals and firms; staff and the operator run events, they do not attend them. */
+const attendees = (status: number) => ({
+  anonymous: 401,
+  proA: status,
+  proB: status,
+  firmA: status,
+  firmB: status,
+  others: 403,
+});
 
-const matrix = (f: Fixtures): Record<string, Case> => ({
+const matrix = (f: Fixtures, e = f.events ?? ({} as EventFixtures)): Record<string, Case> => ({
   'GET /v1/health': { path: '/v1/health', expect: everyone(200) },
   'GET /v1/config': { path: '/v1/config', expect: everyone(200) },
   'GET /v1/openapi.json': { path: '/v1/openapi.json', expect: everyone(200) },
@@ -131,6 +175,53 @@ const matrix = (f: Fixtures): Record<string, Case> => ({
     json: { type: 'invoice.paid' },
     expect: everyone(400),
   },
+  // A municipality of Tottori: staff X's region; staff Y (the Amami group) may not run events there.
+  'POST /v1/events': { path: '/v1/events', json: eventBody(), expect: itsStaff(201) },
+  'PATCH /v1/events/{id}': {
+    path: `/v1/events/${e.toEdit}`,
+    json: { venueCapacity: 30 },
+    expect: itsStaff(200),
+  },
+  'POST /v1/events/{id}/publish': { path: `/v1/events/${e.toPublish}/publish`, expect: itsStaff(200) },
+  'POST /v1/events/{id}/cancel': { path: `/v1/events/${e.toCancel}/cancel`, expect: itsStaff(200) },
+  'GET /v1/events': { path: '/v1/events?prefecture=31', expect: everyone(200) },
+  'GET /v1/events/{id}': { path: `/v1/events/${e.draft}`, expect: { staffX: 200, others: 404 } },
+  'GET /v1/events/{id}/calendar.ics': {
+    path: `/v1/events/${e.registered}/calendar.ics`,
+    expect: everyone(200),
+  },
+  'GET /v1/me/events': {
+    path: '/v1/me/events',
+    expect: { anonymous: 401, staffX: 200, staffY: 200, others: 403 },
+  },
+  'POST /v1/events/{id}/registrations': {
+    path: `/v1/events/${e.open}/registrations`,
+    json: { attendance: 'venue' },
+    expect: attendees(201),
+  },
+  'GET /v1/me/registrations': { path: '/v1/me/registrations', expect: attendees(200) },
+  'DELETE /v1/events/{id}/registrations/me': {
+    path: `/v1/events/${e.toLeave}/registrations/me`,
+    expect: attendees(200),
+  },
+  'POST /v1/events/{id}/registrations/me/claim': {
+    path: `/v1/events/${e.offering}/registrations/me/claim`,
+    expect: attendees(200),
+  },
+  'GET /v1/events/{id}/registrations/me/calendar.ics': {
+    path: `/v1/events/${e.registered}/registrations/me/calendar.ics`,
+    expect: attendees(200),
+  },
+  'GET /v1/events/{id}/registrations': {
+    path: `/v1/events/${e.registered}/registrations`,
+    expect: itsStaff(200),
+  },
+  'POST /v1/events/{id}/checkins': {
+    path: `/v1/events/${e.soon}/checkins`,
+    json: { code: e.code },
+    expect: itsStaff(200),
+  },
+  'GET /v1/events/{id}/draw': { path: `/v1/events/${e.drawn}/draw`, expect: itsStaff(200) },
   'GET /v1/admin/settings': {
     path: '/v1/admin/settings',
     expect: { anonymous: 401, operator: 200, others: 403 },
@@ -142,11 +233,106 @@ const matrix = (f: Fixtures): Record<string, Case> => ({
   },
 });
 
+/** A fresh professional, signed in with a profile, to fill seats and lines around the personas. */
+async function attendee(): Promise<string> {
+  const { token } = await newUser('matrix-attendee');
+  await call('PUT', '/v1/me', { token, json: { role: 'professional', displayName: '参加者' } });
+  return token;
+}
+
+async function eventFixtures(who: Personas): Promise<EventFixtures> {
+  const staff = who.staffX.token as string;
+  const personas = (['proA', 'proB', 'firmA', 'firmB'] as const).map((p) => who[p].token as string);
+  const must = (answer: { status: number; body: unknown }, status: number, what: string) => {
+    if (answer.status !== status) throw new Error(`${what}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    return answer.body as { id: string; code?: string };
+  };
+  const draft = async () =>
+    must(await call('POST', '/v1/events', { token: staff, json: eventBody() }), 201, 'draft').id;
+  const withPersonas = async () => {
+    const event = await publishedEvent(staff, { venueCapacity: 10 });
+    for (const token of personas) must(await signUp(token, event.id), 201, 'sign-up');
+    return event.id as string;
+  };
+  // Four seats taken by others, the personas waiting 1…4; the others cancel one by one, so each persona in turn
+  // is offered a seat (for 48 hours: longer than any other test moves the job's clock).
+  const offering = async () => {
+    const [event, fillers] = await Promise.all([
+      publishedEvent(staff, { venueCapacity: 4 }),
+      Promise.all(Array.from({ length: 4 }, attendee)),
+    ]);
+    for (const token of fillers) must(await signUp(token, event.id), 201, 'filler');
+    for (const token of personas) must(await signUp(token, event.id), 201, 'waitlisted persona');
+    for (const token of fillers)
+      must(await call('DELETE', `/v1/events/${event.id}/registrations/me`, { token }), 200, 'filler leaves');
+    for (const token of personas) {
+      const mine = await myRegistration(token, event.id);
+      if (mine?.status !== 'offered') throw new Error(`offer fixture: ${JSON.stringify(mine)}`);
+    }
+    return event.id as string;
+  };
+  // Check-in opens two hours before the start; it ends days later, past any other test's no-show sweep.
+  const soon = async () => {
+    const [event, filler] = await Promise.all([
+      publishedEvent(staff, {
+        startsAt: jst(hours(1)),
+        endsAt: jst(hours(1) + days(3)),
+        signupDeadline: jst(hours(0.5)),
+      }),
+      attendee(),
+    ]);
+    return {
+      soon: event.id as string,
+      code: must(await signUp(filler, event.id), 201, 'soon').code as string,
+    };
+  };
+  // A lottery whose deadline is seconds away, drawn by running the job just past it.
+  const drawn = async () => {
+    const deadline = jst(30_000);
+    const [event, filler] = await Promise.all([
+      publishedEvent(staff, { selection: 'lottery', signupDeadline: deadline }),
+      attendee(),
+    ]);
+    must(await signUp(filler, event.id), 201, 'entry');
+    await advanceEvents(new Date(Date.parse(deadline) + 1_000));
+    must(await call('GET', `/v1/events/${event.id}/draw`, { token: staff }), 200, 'draw');
+    return event.id as string;
+  };
+  const [d, toEdit, toPublish, open, toCancel, registered, toLeave, offered, checkin, lottery] =
+    await Promise.all([
+      draft(),
+      draft(),
+      draft(),
+      publishedEvent(staff),
+      publishedEvent(staff),
+      withPersonas(),
+      withPersonas(),
+      offering(),
+      soon(),
+      drawn(),
+    ]);
+  return {
+    draft: d,
+    toEdit,
+    toPublish,
+    toCancel: toCancel.id,
+    open: open.id,
+    registered,
+    toLeave,
+    offering: offered,
+    ...checkin,
+    drawn: lottery,
+  };
+}
+
 describe('authorization matrix', () => {
   let who: Personas;
   let f: Fixtures;
   beforeAll(async () => {
     who = await personas();
+    // The events' fixtures need only the personas: they are set up while the marketplace's are.
+    const events = eventFixtures(who);
+    events.catch(() => {}); // a failure is thrown where it is awaited, below, not as an unhandled rejection
     const firmA = who.firmA.token as string;
     const draft = async () =>
       (await call('POST', '/v1/projects', { token: firmA, json: projectBody() })).body.id as string;
@@ -175,6 +361,7 @@ describe('authorization matrix', () => {
     ]);
     await call('POST', `/v1/engagements/${toResume}/pause`, { token: firmA });
     f = {
+      events: await events,
       awaitingPayment,
       toPause,
       toResume,
@@ -187,7 +374,7 @@ describe('authorization matrix', () => {
       applicationA: await apply(withApplication),
       toWithdraw: await apply(toWithdraw),
     };
-  }, 90_000);
+  }, 120_000);
 
   it('covers every route of the route table', () => {
     expect(Object.keys(matrix({} as Fixtures)).sort()).toEqual([...routeKeys].sort());
@@ -243,6 +430,69 @@ describe('authorization matrix', () => {
       (await call('GET', `/v1/projects/${f.withApplication}/applications`, { token: who.firmB.token }))
         .status,
     ).toBe(404);
+  });
+
+  it('shows a published event and its calendar to everyone, a draft’s calendar to nobody', async () => {
+    for (const persona of PERSONAS) {
+      const token = who[persona].token;
+      expect((await call('GET', `/v1/events/${f.events.registered}`, { token })).status, persona).toBe(200);
+      expect(
+        (await call('GET', `/v1/events/${f.events.draft}/calendar.ics`, { token })).status,
+        persona,
+      ).toBe(404);
+    }
+  });
+
+  it('lets staff of the Amami group run events in Amami only, and see only their own region’s events', async () => {
+    const amami = eventBody({ municipalityCode: '46222', venueName: 'アマホームPLAZA 中多目的室' });
+    expect((await call('POST', '/v1/events', { token: who.staffX.token, json: amami })).status).toBe(403);
+    const created = await call('POST', '/v1/events', { token: who.staffY.token, json: amami });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ status: 'draft', municipalityCode: '46222', regionCode: 'amami' });
+    const idsOf = async (token?: string) =>
+      (await call('GET', '/v1/me/events', { token })).body.items.map((e: { id: string }) => e.id);
+    const mineY = await idsOf(who.staffY.token);
+    expect(mineY).toContain(created.body.id);
+    expect(mineY).not.toContain(f.events.draft);
+    const mineX = await idsOf(who.staffX.token);
+    expect(mineX).toContain(f.events.draft);
+    expect(mineX).not.toContain(created.body.id);
+    // Staff Y's refused edit changed nothing of staff X's draft.
+    const edited = await call('GET', `/v1/events/${f.events.toEdit}`, { token: who.staffX.token });
+    expect(edited.body.venueCapacity).toBe(30);
+  });
+
+  it('answers an unknown check-in code with 404 to the event’s staff, 403 to another region’s', async () => {
+    const json = { code: 'ZZZZZZZZ' };
+    const path = `/v1/events/${f.events.soon}/checkins`;
+    expect((await call('POST', path, { token: who.staffX.token, json })).status).toBe(404);
+    expect((await call('POST', path, { token: who.staffY.token, json })).status).toBe(403);
+  });
+
+  it('tells a person who is not signed up that there is nothing of theirs to cancel, claim or download', async () => {
+    const event = await publishedEvent(who.staffX.token as string);
+    for (const persona of ['proA', 'proB', 'firmA', 'firmB'] as const) {
+      const token = who[persona].token;
+      for (const [method, path] of [
+        ['DELETE', `/v1/events/${event.id}/registrations/me`],
+        ['POST', `/v1/events/${event.id}/registrations/me/claim`],
+        ['GET', `/v1/events/${event.id}/registrations/me/calendar.ics`],
+      ] as const)
+        expect((await call(method, path, { token })).status, `${method} ${path} as ${persona}`).toBe(404);
+    }
+    // Each person's list holds their own registrations only.
+    const staffList = await call('GET', `/v1/events/${f.events.registered}/registrations`, {
+      token: who.staffX.token,
+    });
+    const ofEvent = new Map(
+      staffList.body.items.map((r: { userId: string; id: string }) => [r.userId, r.id] as const),
+    );
+    for (const persona of ['proA', 'proB', 'firmA', 'firmB'] as const) {
+      const mine = await call('GET', '/v1/me/registrations?limit=100', { token: who[persona].token });
+      const ids = mine.body.items.map((r: { id: string }) => r.id);
+      expect(ids, persona).toContain(ofEvent.get(who[persona].userId));
+      for (const [userId, id] of ofEvent) if (userId !== who[persona].userId) expect(ids).not.toContain(id);
+    }
   });
 
   it('staff of one region are tied to their own region only', async () => {

@@ -36,4 +36,38 @@ describe('demo data seeded by the local cloud', () => {
     expect(draft).toBeDefined();
     expect((await call('GET', `/v1/projects/${draft?.id}`)).status).toBe(404);
   });
+
+  it('tours and seminars modelled on the seeds, with the demo professional signed up and past attendance', async () => {
+    const events = (await call('GET', '/v1/events?limit=50')).body.items as any[];
+    const amami = events.find((e) => e.venueName === 'アマホームPLAZA 中多目的室');
+    expect(amami).toMatchObject({
+      municipalityCode: '46222',
+      selection: 'first_come',
+      venueCapacity: 20,
+      feeJpy: 0,
+      status: 'published',
+    });
+    expect(amami.onlineCapacity).toBeGreaterThan(0);
+    const tour = events.find((e) => e.municipalityCode === '31370' && e.kind === 'tour' && e.selection === 'lottery');
+    expect(tour.feeJpy).toBeGreaterThan(0);
+    expect(tour.onlineCapacity).toBe(0);
+    expect(Date.parse(tour.endsAt) - Date.parse(tour.startsAt)).toBeGreaterThanOrEqual(86_400_000);
+    expect(events.some((e) => e.municipalityCode === '20383' && e.childcare)).toBe(true);
+    expect(events.some((e) => e.municipalityCode === '24203')).toBe(true);
+
+    const pro = await signIn('pro@demo.kakehashi.jp');
+    const mine = (await call('GET', '/v1/me/registrations?limit=50', { token: pro })).body.items as any[];
+    expect(mine.find((r) => r.eventId === amami.id)).toMatchObject({ status: 'confirmed' });
+    expect(mine.find((r) => r.eventId === amami.id).code).toMatch(/^[A-Z2-9]{8}$/);
+    expect(mine.find((r) => r.eventId === tour.id)?.status).toBe('entered');
+    const past = mine.filter((r) => Date.parse(r.startsAt) < Date.now());
+    expect(past.some((r) => r.checkedInAt)).toBe(true);
+
+    const staff = await signIn('amami-staff@demo.kakehashi.jp');
+    const theirs = (await call('GET', '/v1/me/events', { token: staff })).body.items as any[];
+    expect(theirs.map((e) => e.id)).toContain(amami.id);
+    const before = theirs.find((e) => Date.parse(e.endsAt) < Date.now());
+    const list = (await call('GET', `/v1/events/${before.id}/registrations`, { token: staff })).body.items as any[];
+    expect(list.filter((r) => r.checkedInAt).length).toBeGreaterThanOrEqual(3);
+  });
 });

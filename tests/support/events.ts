@@ -34,15 +34,20 @@ export function eventBody(overrides: Record<string, unknown> = {}) {
 /** Creates and publishes an event as staff; returns it. */
 export async function publishedEvent(staffToken: string, overrides: Record<string, unknown> = {}) {
   const created = await call('POST', '/v1/events', { token: staffToken, json: eventBody(overrides) });
-  if (created.status !== 201) throw new Error(`create event: ${created.status} ${JSON.stringify(created.body)}`);
+  if (created.status !== 201)
+    throw new Error(`create event: ${created.status} ${JSON.stringify(created.body)}`);
   const published = await call('POST', `/v1/events/${created.body.id}/publish`, { token: staffToken });
-  if (published.status !== 200) throw new Error(`publish event: ${published.status} ${JSON.stringify(published.body)}`);
+  if (published.status !== 200)
+    throw new Error(`publish event: ${published.status} ${JSON.stringify(published.body)}`);
   return published.body;
 }
 
 /** Signs a person up. */
-export const signUp = (token: string, eventId: string, json: Record<string, unknown> = { attendance: 'venue' }) =>
-  call('POST', `/v1/events/${eventId}/registrations`, { token, json });
+export const signUp = (
+  token: string,
+  eventId: string,
+  json: Record<string, unknown> = { attendance: 'venue' },
+) => call('POST', `/v1/events/${eventId}/registrations`, { token, json });
 
 /** Runs the events job as the scheduler would at `time` (the clock the tests control). */
 export async function advanceEvents(time: Date | string) {
