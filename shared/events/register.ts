@@ -84,7 +84,7 @@ async function firstCome(event: KakehashiEvent, person: User, base: Registration
   let read = event;
   for (let round = 0; round < 100; round++) {
     if (read[`${mode}Taken`] < capacity) {
-      const seat = await trySeat(read, person, base, capacity, at);
+      const seat = await trySeat(read, person, base, capacity);
       if (seat) return { registration: seat, position: undefined };
     } else {
       const waiting = await tryWaitlist(base, capacity, at);
@@ -99,7 +99,7 @@ async function firstCome(event: KakehashiEvent, person: User, base: Registration
 }
 
 /** A seat: the registration, or undefined when the seat went meanwhile. */
-async function trySeat(event: KakehashiEvent, person: User, base: Registration, capacity: number, at: Date) {
+async function trySeat(event: KakehashiEvent, person: User, base: Registration, capacity: number) {
   const hold =
     event.feeJpy > 0 ? await ticketCheckout(event, person, base.id, PAYMENT_HOLD_MINUTES) : undefined;
   for (let codeTry = 0; codeTry < 3; codeTry++) {

@@ -48,7 +48,9 @@ describe('demo data seeded by the local cloud', () => {
       status: 'published',
     });
     expect(amami.onlineCapacity).toBeGreaterThan(0);
-    const tour = events.find((e) => e.municipalityCode === '31370' && e.kind === 'tour' && e.selection === 'lottery');
+    const tour = events.find(
+      (e) => e.municipalityCode === '31370' && e.kind === 'tour' && e.selection === 'lottery',
+    );
     expect(tour.feeJpy).toBeGreaterThan(0);
     expect(tour.onlineCapacity).toBe(0);
     expect(Date.parse(tour.endsAt) - Date.parse(tour.startsAt)).toBeGreaterThanOrEqual(86_400_000);
@@ -67,7 +69,8 @@ describe('demo data seeded by the local cloud', () => {
     const theirs = (await call('GET', '/v1/me/events', { token: staff })).body.items as any[];
     expect(theirs.map((e) => e.id)).toContain(amami.id);
     const before = theirs.find((e) => Date.parse(e.endsAt) < Date.now());
-    const list = (await call('GET', `/v1/events/${before.id}/registrations`, { token: staff })).body.items as any[];
+    const list = (await call('GET', `/v1/events/${before.id}/registrations`, { token: staff })).body
+      .items as any[];
     expect(list.filter((r) => r.checkedInAt).length).toBeGreaterThanOrEqual(3);
   });
 });
