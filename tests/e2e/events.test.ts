@@ -150,4 +150,20 @@ describe('tours and seminars in the browser', () => {
     expect(row.status).toBe('confirmed');
     expect(row.checkedInAt).toBeTruthy();
   });
+
+  test('in English the events pages read in English and stay accessible', async () => {
+    const page = await signedIn(await openWatched(), pro.email, `/events/${eventId}`, PASSWORD);
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await expect.poll(() => seen(page.getByRole('main'))).toContain('Yurihama');
+    await expectAccessible(page, 'the event page in English');
+    await page.goto(`${url}/events`);
+    await expect.poll(() => seen(page.getByRole('main'))).toContain(title);
+    await expectAccessible(page, 'the events list in English');
+    await page.goto(`${url}/me/registrations`);
+    await expect.poll(() => seen(page.getByRole('main'))).toContain(title);
+    await expectAccessible(page, 'my registrations in English');
+    await screenshot(page, 'events-mine-en');
+  });
 });
