@@ -1,8 +1,8 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { db, tableName } from '../data/client.ts';
+import { decodeCursor, encodeCursor } from '../data/cursor.ts';
 import { type Stored, strip } from '../data/entity.ts';
-import { ValidationError } from '../domain/errors.ts';
 import type { Attendance, EventInput, EventKind, EventStatus } from './rules.ts';
 
 /**
@@ -103,20 +103,14 @@ const cursorSchema = (index: EventPartition['index']) =>
     [`${index}PK`]: z.string().max(100),
     [`${index}SK`]: z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z#[0-9a-f-]{36}$/),
   });
-const encodeCursor = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString('base64url');
-function decodeCursor(cursor: string, p: EventPartition, from?: string): Record<string, string> {
-  try {
-    const key = cursorSchema(p.index).parse(
-      JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')),
-    ) as Record<string, string>;
-    if (key[`${p.index}PK`] !== p.pk) throw new Error('cursor of another listing');
-    if (from && (key[`${p.index}SK`] as string) < from) throw new Error('cursor before the listing starts');
-    return key;
-  } catch {
-    throw new ValidationError('The cursor is not valid for this listing.', [
-      { path: 'query.cursor', message: 'Use the nextCursor of the previous page of the same listing.' },
-    ]);
-  }
+function decodeEventCursor(cursor: string, p: EventPartition, from?: string): Record<string, string> {
+  return decodeCursor(
+    cursor,
+    cursorSchema(p.index) as unknown as z.ZodType<Record<string, string>>,
+    // Of this listing, and not before where it starts (DynamoDB refuses a start key outside the range read).
+    (key) => key[`${p.index}PK`] === p.pk && !(from && (key[`${p.index}SK`] as string) < from),
+    'listing',
+  );
 }
 
 export const events = {
@@ -241,7 +235,7 @@ export const events = {
     const items: KakehashiEvent[] = [];
     const fromKey = opts.from ? new Date(opts.from).toISOString() : undefined;
     let start: Record<string, unknown> | undefined = opts.cursor
-      ? decodeCursor(opts.cursor, p, fromKey)
+      ? decodeEventCursor(opts.cursor, p, fromKey)
       : undefined;
     let last: Record<string, unknown> | undefined;
     do {

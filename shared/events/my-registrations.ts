@@ -1,36 +1,16 @@
-import * as z from 'zod';
 import type { User } from '../accounts/user.entity.ts';
-import { ValidationError } from '../domain/errors.ts';
 import { municipality } from '../regions/index.ts';
 import type { MyRegistration } from './contract.ts';
 import { events, type KakehashiEvent } from './event.entity.ts';
 import { registrations } from './registration.entity.ts';
 import { registrationView } from './view.ts';
 
-const Cursor = z.object({ PK: z.string(), SK: z.string(), GSI1PK: z.string(), GSI1SK: z.string() });
-const encode = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString('base64url');
-function decode(cursor: string, userId: string) {
-  try {
-    const key = Cursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-    if (key.GSI1PK !== `USER#${userId}#REGISTRATIONS`) throw new Error('another list');
-    return key;
-  } catch {
-    throw new ValidationError('The cursor is not valid.', [
-      { path: 'query.cursor', message: 'Use the nextCursor of the previous page.' },
-    ]);
-  }
-}
-
 /** My registrations, newest first, a page at a time, each with its event and (waitlisted) my place in line. */
 export async function myRegistrations(
   person: User,
   q: { cursor?: string | undefined; limit?: number | undefined },
 ): Promise<{ items: MyRegistration[]; nextCursor: string | null }> {
-  const page = await registrations.ofPerson(
-    person.userId,
-    q.limit ?? 20,
-    q.cursor ? decode(q.cursor, person.userId) : undefined,
-  );
+  const page = await registrations.ofPerson(person.userId, q.limit ?? 20, q.cursor);
   const byId = new Map<string, KakehashiEvent | undefined>();
   await Promise.all(
     [...new Set(page.items.map((r) => r.eventId))].map(async (id) => byId.set(id, await events.get(id))),
@@ -59,6 +39,6 @@ export async function myRegistrations(
   );
   return {
     items: items.filter((i): i is MyRegistration => i !== undefined),
-    nextCursor: page.last ? encode(page.last) : null,
+    nextCursor: page.nextCursor,
   };
 }

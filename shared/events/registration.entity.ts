@@ -1,7 +1,10 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
 import { db, tableName } from '../data/client.ts';
+import { decodeCursor, encodeCursor } from '../data/cursor.ts';
 import { type Stored, strip } from '../data/entity.ts';
 import { queryAll } from '../data/query.ts';
+import { isConditionFailure } from '../data/transaction.ts';
 import { eventKeys } from './event.entity.ts';
 import type { Attendance, RegistrationStatus } from './rules.ts';
 import { type TimerKind, timers } from './timer.entity.ts';
@@ -57,6 +60,13 @@ export const registrationKeys = {
   }),
   code: (eventId: string, code: string) => ({ PK: `EVENT#${eventId}`, SK: `CODE#${code}` }),
 };
+
+const PersonCursor = z.strictObject({
+  PK: z.string(),
+  SK: z.string(),
+  GSI1PK: z.string(),
+  GSI1SK: z.string(),
+});
 
 const fromItem = (item: Record<string, unknown>) => strip(item as RegistrationItem) as Registration;
 const T = () => tableName();
@@ -345,7 +355,7 @@ export const registrations = {
       );
       return true;
     } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+      if (isConditionFailure(error)) return false;
       throw error;
     }
   },
@@ -380,7 +390,7 @@ export const registrations = {
       );
       return true;
     } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+      if (isConditionFailure(error)) return false;
       throw error;
     }
   },
@@ -460,19 +470,26 @@ export const registrations = {
     return before + 1;
   },
 
-  /** A person's registrations, newest first, a page at a time. */
-  async ofPerson(userId: string, limit: number, cursor?: Record<string, unknown>) {
+  /** A person's registrations, newest first, a page at a time (the cursor: the last one's key). */
+  async ofPerson(userId: string, limit: number, cursor?: string) {
+    const pk = `USER#${userId}#REGISTRATIONS`;
+    const start = cursor
+      ? decodeCursor(cursor, PersonCursor, (key) => key.GSI1PK === pk && key.PK.startsWith('EVENT#'))
+      : undefined;
     const page = await db().send(
       new QueryCommand({
         TableName: T(),
         IndexName: 'GSI1',
         KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': `USER#${userId}#REGISTRATIONS` },
+        ExpressionAttributeValues: { ':pk': pk },
         ScanIndexForward: false,
         Limit: limit,
-        ExclusiveStartKey: cursor,
+        ExclusiveStartKey: start,
       }),
     );
-    return { items: (page.Items ?? []).map(fromItem), last: page.LastEvaluatedKey };
+    return {
+      items: (page.Items ?? []).map(fromItem),
+      nextCursor: page.LastEvaluatedKey ? encodeCursor(page.LastEvaluatedKey) : null,
+    };
   },
 };

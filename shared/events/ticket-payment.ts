@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type Stripe from 'stripe';
+import { idOf } from '../billing/stripe-objects.ts';
 import { retryOnConflict } from '../data/transaction.ts';
 import { events } from './event.entity.ts';
 import { expireHold } from './expire.ts';
@@ -10,8 +11,6 @@ import { checkinCode } from './rules.ts';
 import { refundTicket } from './ticket-checkout.ts';
 
 export type TicketOutcome = 'applied' | 'duplicate' | 'ignored';
-
-const idOf = (v: string | { id: string } | null | undefined) => (typeof v === 'string' ? v : v?.id);
 
 /**
  * `checkout.session.completed` for a ticket: the held seat is confirmed with its code. A payment that arrives

@@ -1,7 +1,7 @@
 import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { db, tableName } from '../data/client.ts';
-import { ValidationError } from '../domain/errors.ts';
+import { decodeCursor as decodeSharedCursor, encodeCursor as encodeSharedCursor } from '../data/cursor.ts';
 import type { BrowseQuery, Project } from './rules.ts';
 import { keywordQuery, projectTerms, searchText } from './search-terms.ts';
 
@@ -69,19 +69,9 @@ export function listingEntries(project: Project): ListingEntry[] {
 const ListingCursor = z.object({ PK: z.string().startsWith('LIST#'), SK: z.string().max(200) });
 export type ListingCursor = z.output<typeof ListingCursor>;
 
-const encodeCursor = (key: ListingCursor) =>
-  Buffer.from(JSON.stringify({ PK: key.PK, SK: key.SK })).toString('base64url');
-function decodeCursor(cursor: string, partition: string): ListingCursor {
-  try {
-    const key = ListingCursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-    if (key.PK !== partition) throw new Error('cursor of another search');
-    return key;
-  } catch {
-    throw new ValidationError('The cursor is not valid for this search.', [
-      { path: 'query.cursor', message: 'Use the nextCursor of the previous page of the same search.' },
-    ]);
-  }
-}
+const encodeCursor = (key: ListingCursor) => encodeSharedCursor({ PK: key.PK, SK: key.SK });
+const decodeCursor = (cursor: string, partition: string): ListingCursor =>
+  decodeSharedCursor(cursor, ListingCursor, (key) => key.PK === partition, 'search');
 
 /** The most selective facet the query names: it becomes the partition read; the rest are filters. */
 export function plan(query: BrowseQuery) {
