@@ -22,4 +22,13 @@ export const schedules: readonly Schedule[] = [
       'Draws lotteries at their deadline, expires unclaimed offers and unpaid holds (offering the seat on), sends reminders two days before and marks no-shows after the end.',
     needs: { table: 'write', stripe: true, mail: true },
   },
+  {
+    name: 'rebuild-metrics',
+    handler: 'metrics/rebuild-metrics',
+    // Sundays 03:30 in Japan: compares the stream-fed relationship population with its sources.
+    expression: 'cron(30 18 ? * SAT *)',
+    summary:
+      'Recomputes the relationship population from the source records and reports any difference from the stream-fed figures; {"repair": true} replaces them.',
+    needs: { table: 'write' },
+  },
 ];

@@ -14,4 +14,11 @@ export const streamConsumers: readonly StreamConsumer[] = [
     maxRetries: 5,
     needs: { table: 'write' },
   },
+  {
+    name: 'record-ties',
+    handler: 'metrics/record-ties',
+    batchSize: 100,
+    maxRetries: 5,
+    needs: { table: 'write' },
+  },
 ];

@@ -22,8 +22,8 @@ export type GatewayOptions = {
   /** The only origin CORS preflights are answered for, as the HTTP API's CORS settings say. */
   webOrigin: string;
   mailbox: Mailbox;
-  /** Runs a scheduled job at once (tests and demos): `POST /_local/schedules/{name}/run {"time"?}`. */
-  runSchedule?: (name: string, time?: string) => Promise<unknown>;
+  /** Runs a scheduled job at once (tests and demos): `POST /_local/schedules/{name}/run {"time"?, …input}`. */
+  runSchedule?: (name: string, time?: string, input?: Record<string, unknown>) => Promise<unknown>;
   /** How many invocations run at once; the rest wait in the gateway (default 32). */
   concurrency?: number;
 };
@@ -179,8 +179,10 @@ export async function startGateway(
       }
       const schedule = /^\/_local\/schedules\/([\w-]+)\/run$/.exec(path);
       if (schedule && req.method === 'POST' && opts.runSchedule) {
-        const input = JSON.parse((await readBody(req))?.toString('utf8') || '{}') as { time?: string };
-        return sendJson(res, 200, { result: await opts.runSchedule(schedule[1] as string, input.time) });
+        const { time, ...input } = JSON.parse((await readBody(req))?.toString('utf8') || '{}') as {
+          time?: string;
+        };
+        return sendJson(res, 200, { result: await opts.runSchedule(schedule[1] as string, time, input) });
       }
       if (path === '/_local/mailbox' && req.method === 'GET') {
         return sendJson(res, 200, { items: opts.mailbox.list(url.searchParams.get('to') ?? undefined) });

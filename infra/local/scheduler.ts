@@ -28,12 +28,16 @@ export function cronPattern(expression: string): string | undefined {
 /** Runs scheduled handlers on the same expressions CDK gives EventBridge Scheduler (times in UTC). */
 export function startScheduler(jobs: ScheduledJob[]): {
   stop: () => void;
-  runNow: (name: string, time?: string) => Promise<unknown>;
+  runNow: (name: string, time?: string, input?: Record<string, unknown>) => Promise<unknown>;
 } {
   const stops: (() => void)[] = [];
-  const run = async (job: ScheduledJob, time = new Date().toISOString()) => {
+  const run = async (
+    job: ScheduledJob,
+    time = new Date().toISOString(),
+    input: Record<string, unknown> = {},
+  ) => {
     try {
-      return await job.handler({ time, source: 'local.scheduler' }, lambdaContext(job.name));
+      return await job.handler({ ...input, time, source: 'local.scheduler' }, lambdaContext(job.name));
     } catch (error) {
       console.error(`[scheduler] ${job.name} failed`, error);
       throw error;
@@ -60,10 +64,10 @@ export function startScheduler(jobs: ScheduledJob[]): {
     stop: () => {
       for (const stop of stops) stop();
     },
-    runNow: async (name, time) => {
+    runNow: async (name, time, input) => {
       const job = jobs.find((j) => j.name === name);
       if (!job) throw new Error(`No scheduled job named ${name}`);
-      return run(job, time);
+      return run(job, time, input);
     },
   };
 }

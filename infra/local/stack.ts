@@ -145,7 +145,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       webDir: join(ROOT, 'web', 'dist'),
       webOrigin: gatewayUrl,
       mailbox,
-      runSchedule: (name, time) => scheduler.runNow(name, time),
+      runSchedule: (name, time, input) => scheduler.runNow(name, time, input),
     });
     stops.push(() => gateway.stop());
 

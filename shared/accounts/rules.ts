@@ -29,6 +29,8 @@ const professionalFields = {
   skills: skills.optional(),
   yearsOfExperience: z.int().min(0).max(60).optional(),
   homePrefectureCode: prefectureCode.optional(),
+  /** Where they live, if they say: what the relationship population counts "outside the region" by. */
+  homeMunicipalityCode: municipalityCode.optional(),
   regionsOfInterest: z.array(regionTie).max(20).optional(),
   hoursPerMonth: z.int().min(1).max(160).optional(),
   workStyle: z.enum(WORK_STYLES).optional(),
@@ -51,7 +53,12 @@ const operatorFields = { role: z.literal('operator'), displayName: text(60) };
 
 /** The body of `PUT /v1/me`: the whole profile, for the role it names. Unknown fields are refused. */
 export const ProfileInput = z.discriminatedUnion('role', [
-  z.strictObject(professionalFields),
+  z
+    .strictObject(professionalFields)
+    .refine((p) => !p.homeMunicipalityCode || !p.homePrefectureCode || p.homeMunicipalityCode.startsWith(p.homePrefectureCode), {
+      path: ['homeMunicipalityCode'],
+      message: 'The home municipality is not in the home prefecture.',
+    }),
   z.strictObject(firmFields),
   z.strictObject(staffFields),
   z.strictObject(operatorFields),

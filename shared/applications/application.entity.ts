@@ -1,6 +1,6 @@
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../data/client.ts';
-import { type Stored, strip } from '../data/entity.ts';
+import { ofType, type Stored, strip } from '../data/entity.ts';
 import { queryAll } from '../data/query.ts';
 import { projectKeys } from '../projects/project.entity.ts';
 import type { ApplicationStatus } from './rules.ts';
@@ -44,6 +44,9 @@ export const applicationKeys = {
 };
 
 const fromItem = (item: Record<string, unknown>) => strip(item as ApplicationItem) as Application;
+/** An application in a stream image or a scan. */
+export const applicationOf = ofType<Application>('Application');
+
 
 async function listBy(index: 'GSI1' | 'GSI2', pk: string, forward: boolean): Promise<Application[]> {
   const items = await queryAll({

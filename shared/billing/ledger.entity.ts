@@ -1,6 +1,6 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../data/client.ts';
-import { type Stored, strip } from '../data/entity.ts';
+import { ofType, type Stored, strip } from '../data/entity.ts';
 import { queryAll } from '../data/query.ts';
 import type { MonthMoney } from './rules.ts';
 import { monthInJapan } from './rules.ts';
@@ -43,6 +43,9 @@ export const ledgerKeys = {
 };
 
 const fromItem = (item: Record<string, unknown>) => strip(item as LedgerItem) as LedgerRow;
+/** A ledger row in a stream image or a scan. */
+export const ledgerRowOf = ofType<LedgerRow>('LedgerRow');
+
 
 export const ledger = {
   /**

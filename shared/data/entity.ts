@@ -13,3 +13,9 @@ export function strip<T extends object>(item: T): Omit<T, keyof Keys | 'type'> {
 }
 
 export const now = () => new Date().toISOString();
+
+/** An item of one type as its entity sees it (a stream image or a rebuild's scan), else undefined. */
+export const ofType =
+  <T>(type: string) =>
+  (item: Record<string, unknown> | undefined): T | undefined =>
+    item?.type === type ? (strip(item) as T) : undefined;

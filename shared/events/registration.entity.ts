@@ -2,7 +2,7 @@ import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@
 import * as z from 'zod';
 import { db, tableName } from '../data/client.ts';
 import { decodeCursor, encodeCursor } from '../data/cursor.ts';
-import { type Stored, strip } from '../data/entity.ts';
+import { ofType, type Stored, strip } from '../data/entity.ts';
 import { queryAll } from '../data/query.ts';
 import { isConditionFailure } from '../data/transaction.ts';
 import { eventKeys } from './event.entity.ts';
@@ -69,6 +69,9 @@ const PersonCursor = z.strictObject({
 });
 
 const fromItem = (item: Record<string, unknown>) => strip(item as RegistrationItem) as Registration;
+/** A registration in a stream image or a scan. */
+export const registrationOf = ofType<Registration>('Registration');
+
 const T = () => tableName();
 const counter = (mode: Attendance, which: 'Taken' | 'Waiting' | 'Entered') => `${mode}${which}`;
 

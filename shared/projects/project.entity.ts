@@ -8,7 +8,7 @@ import {
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { db, tableName } from '../data/client.ts';
-import { type Stored, strip } from '../data/entity.ts';
+import { ofType, type Stored, strip } from '../data/entity.ts';
 import { queryAll } from '../data/query.ts';
 import type { Project } from './rules.ts';
 
@@ -36,6 +36,9 @@ export function projectItem(project: Project): ProjectItem {
 }
 
 export const fromItem = (item: Record<string, unknown>) => strip(item as ProjectItem) as Project;
+
+/** A project in a scan (the stream's images: projectFromImage). */
+export const projectOf = ofType<Project>('Project');
 
 type Image = NonNullable<NonNullable<DynamoDBRecord['dynamodb']>['NewImage']>;
 

@@ -100,3 +100,8 @@ export function regionContains(regionCode: string, municipalityCode: string): bo
   if (municipalityByCode.has(regionCode)) return regionCode === municipalityCode;
   return groupMembers.get(regionCode)?.has(municipalityCode) ?? false;
 }
+
+/** The wide-area groups a municipality is a member of. */
+export function wideAreaGroupsOf(municipalityCode: string): string[] {
+  return [...groupMembers].filter(([, members]) => members.has(municipalityCode)).map(([code]) => code);
+}

@@ -222,6 +222,11 @@ const matrix = (f: Fixtures, e = f.events ?? ({} as EventFixtures)): Record<stri
     expect: itsStaff(200),
   },
   'GET /v1/events/{id}/draw': { path: `/v1/events/${e.drawn}/draw`, expect: itsStaff(200) },
+  // 湯梨浜町 lies in staff X's prefecture; staff Y's group is elsewhere.
+  'GET /v1/regions/{code}/relationship-population': {
+    path: '/v1/regions/31370/relationship-population',
+    expect: { anonymous: 401, staffX: 200, operator: 200, others: 403 },
+  },
   'GET /v1/admin/settings': {
     path: '/v1/admin/settings',
     expect: { anonymous: 401, operator: 200, others: 403 },
