@@ -29,6 +29,6 @@ export const schedules: readonly Schedule[] = [
     expression: 'cron(30 18 ? * SAT *)',
     summary:
       'Recomputes the relationship population from the source records and reports any difference from the stream-fed figures; {"repair": true} replaces them.',
-    needs: { table: 'write' },
+    needs: { table: 'write', scan: true },
   },
 ];

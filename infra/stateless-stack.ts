@@ -119,7 +119,7 @@ export class StatelessStack extends Stack {
         environment,
         needs,
       });
-      if (needs.table) fn.bindTable(props.table, { access: needs.table });
+      if (needs.table) fn.bindTable(props.table, { access: needs.table, scan: needs.scan === true });
       if (needs.mail) fn.addToRolePolicy(sendMail);
       if (needs.stripe) {
         props.stripeSecret.grantRead(fn);

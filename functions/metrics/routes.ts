@@ -11,7 +11,7 @@ export const relationshipPopulation = /* @__PURE__ */ line('GET /v1/regions/{cod
   access: ['region_staff', 'operator'],
   tag: 'metrics',
   summary:
-    "A region's relationship population (関係人口) in a period of up to 36 months, from verified activity: staff of the region or of a region containing it, and operators. format=csv&table=<name>: one table as CSV with a BOM.",
+    "A region's relationship population (関係人口) over up to 36 months, for its staff, staff of a region containing it, and operators. format=csv&table=<name>: one table as CSV.",
   needs: { table: 'read' },
   params: RegionParams,
   query: RelationshipPopulationQuery,

@@ -23,6 +23,8 @@ export type Needs = {
   stripe?: boolean;
   /** Sends mail through SES. */
   mail?: boolean;
+  /** Scans the whole table: a job that must see everything (the relationship population's rebuild), never a route. */
+  scan?: boolean;
 };
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

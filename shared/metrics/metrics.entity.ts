@@ -1,11 +1,4 @@
-import {
-  BatchWriteCommand,
-  GetCommand,
-  QueryCommand,
-  ScanCommand,
-  type ScanCommandInput,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../data/client.ts';
 import { now } from '../data/entity.ts';
 import type { Marker, MonthCounters } from './rules.ts';
@@ -17,7 +10,7 @@ import type { Marker, MonthCounters } from './rules.ts';
  *    (at most 36 items, each of bounded size, whatever the activity behind them)
  *  - marker(region, subject)            GetItem PK=METRICS#<region>#<PERSON|PROJECT|ENGAGEMENT>#<id>, SK=MARKER
  *    (a partition each, so a busy region's markers spread out)
- *  - everything (rebuild only)          Scan, filtered on the type tag: never on a request path
+ * The rebuild's reads and writes of every metrics item are in ./rebuild.entity.ts, out of reach of any request.
  */
 export type Subject = { kind: Marker['kind']; id: string };
 type StoredMarker = { marker: Marker; version: number };
@@ -33,7 +26,7 @@ export const metricsKeys = {
 /** Attributes of a month item that are not counters. */
 const MONTH_FIELDS = new Set(['PK', 'SK', 'type', 'regionCode', 'month', 'updatedAt']);
 
-const countersOf = (item: Record<string, unknown>) =>
+export const countersOf = (item: Record<string, unknown>) =>
   Object.fromEntries(
     Object.entries(item).filter(([k, v]) => !MONTH_FIELDS.has(k) && typeof v === 'number'),
   ) as Record<string, number>;
@@ -143,78 +136,5 @@ export const metrics = {
       start = page.LastEvaluatedKey;
     } while (start);
     return { months, items, readUnits };
-  },
-
-  /** Every item of the given types, page by page (the rebuild's reads; never a request's). */
-  async *scan(types: readonly string[]): AsyncGenerator<Record<string, unknown>[]> {
-    const input: ScanCommandInput = {
-      TableName: tableName(),
-      FilterExpression: `#type IN (${types.map((_, i) => `:t${i}`).join(', ')})`,
-      ExpressionAttributeNames: { '#type': 'type' },
-      ExpressionAttributeValues: Object.fromEntries(types.map((t, i) => [`:t${i}`, t])),
-    };
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await db().send(new ScanCommand({ ...input, ExclusiveStartKey: start }));
-      yield page.Items ?? [];
-      start = page.LastEvaluatedKey;
-    } while (start);
-  },
-
-  /** The stored month counters of every region (the rebuild's comparison). */
-  async allMonths(): Promise<Map<string, MonthCounters>> {
-    const out = new Map<string, MonthCounters>();
-    for await (const page of metrics.scan(['MetricsMonth'])) {
-      for (const item of page) {
-        const region = item.regionCode as string;
-        const months = out.get(region) ?? new Map();
-        months.set(item.month as string, countersOf(item));
-        out.set(region, months);
-      }
-    }
-    return out;
-  },
-
-  /** Replaces every metrics item with the rebuilt ones (markers and months). */
-  async replaceAll(
-    markers: { regionCode: string; subject: Subject; marker: Marker }[],
-    months: Map<string, MonthCounters>,
-  ): Promise<void> {
-    const stale: Record<string, unknown>[] = [];
-    for await (const page of metrics.scan(['MetricsMonth', 'MetricsMarker']))
-      stale.push(...page.map((i) => ({ PK: i.PK, SK: i.SK })));
-    const at = now();
-    const puts = [
-      ...markers.map((m) => ({
-        ...metricsKeys.marker(m.regionCode, m.subject),
-        type: 'MetricsMarker',
-        regionCode: m.regionCode,
-        marker: m.marker,
-        version: 1,
-        updatedAt: at,
-      })),
-      ...[...months].flatMap(([regionCode, byMonth]) =>
-        [...byMonth].map(([month, counters]) => ({
-          ...metricsKeys.month(regionCode, month),
-          type: 'MetricsMonth',
-          regionCode,
-          month,
-          updatedAt: at,
-          ...counters,
-        })),
-      ),
-    ];
-    const keep = new Set(puts.map((p) => `${p.PK}\u0000${p.SK}`));
-    const requests = [
-      ...stale.filter((k) => !keep.has(`${k.PK}\u0000${k.SK}`)).map((Key) => ({ DeleteRequest: { Key } })),
-      ...puts.map((Item) => ({ PutRequest: { Item } })),
-    ];
-    for (let i = 0; i < requests.length; i += 25) {
-      let batch: typeof requests | undefined = requests.slice(i, i + 25);
-      while (batch?.length) {
-        const out = await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: batch } }));
-        batch = out.UnprocessedItems?.[tableName()] as typeof requests | undefined;
-      }
-    }
   },
 };

@@ -1,8 +1,10 @@
 import type { User } from '../accounts/user.entity.ts';
+import { scanTypes } from '../data/scan.ts';
 import type { KakehashiEvent } from '../events/event.entity.ts';
 import { logger } from '../logger.ts';
 import type { Project } from '../projects/rules.ts';
-import { metrics, type Subject } from './metrics.entity.ts';
+import type { Subject } from './metrics.entity.ts';
+import { rebuiltMetrics } from './rebuild.entity.ts';
 import { changesOf, contribution, type Marker, type MonthCounters } from './rules.ts';
 import { factsOf, MissingSource } from './sources.ts';
 
@@ -107,12 +109,12 @@ export async function rebuildMetrics({
 } = {}) {
   const started = Date.now();
   const items: Record<string, unknown>[] = [];
-  for await (const page of metrics.scan(SOURCE_TYPES)) items.push(...page);
+  for await (const page of scanTypes(SOURCE_TYPES)) items.push(...page);
   const rebuilt = await fold(items);
   const only = <T>(m: Map<string, T>) =>
     regions ? new Map([...m].filter(([code]) => regions.includes(code))) : m;
-  const found = differences(only(await metrics.allMonths()), only(rebuilt.months));
-  if (repair) await metrics.replaceAll(rebuilt.markers, rebuilt.months);
+  const found = differences(only(await rebuiltMetrics.allMonths()), only(rebuilt.months));
+  if (repair) await rebuiltMetrics.replaceAll(rebuilt.markers, rebuilt.months);
   return {
     sources: rebuilt.sources,
     skipped: rebuilt.skipped,

@@ -124,6 +124,33 @@ describe('bundles', () => {
     const webhook = await bundle('billing/stripe-webhook');
     expect(webhook).toContain('api.stripe.com');
   }, 60_000);
+
+  it('no route can reach a Scan of the table: only jobs may', () => {
+    // The import graph (type-only imports aside) from each handler file, through the product's own modules.
+    const reach = (entry: string) => {
+      const seen = new Set<string>();
+      const visit = (file: string) => {
+        if (seen.has(file)) return;
+        seen.add(file);
+        for (const i of importsOf(file)) {
+          if (i.typeOnly) continue;
+          const target = i.from.startsWith('#shared/')
+            ? `shared/${i.from.slice('#shared/'.length)}`
+            : i.from.startsWith('.')
+              ? join(file, '..', i.from)
+              : undefined;
+          if (target) visit(target);
+        }
+      };
+      visit(`functions/${entry}.ts`);
+      return seen;
+    };
+    for (const handler of new Set(Object.values(routes).map((r) => r.handler)))
+      expect(reach(handler).has('shared/data/scan.ts'), handler).toBe(false);
+    expect(reach('metrics/rebuild-metrics').has('shared/data/scan.ts')).toBe(true);
+    const scanners = files('shared').filter((f) => /\bScanCommand\b/.test(readFileSync(f, 'utf8')));
+    expect(scanners).toEqual(['shared/data/scan.ts']);
+  });
 });
 
 describe('binding response schemas', () => {
