@@ -24,6 +24,21 @@ describe('profile input', () => {
     ).toBe(false);
   });
 
+  it('takes a home municipality, which must lie in the home prefecture when both are given', () => {
+    expect(ProfileInput.safeParse({ ...pro, homeMunicipalityCode: '13101' }).success).toBe(true);
+    expect(
+      ProfileInput.safeParse({ ...pro, homePrefectureCode: '13', homeMunicipalityCode: '13101' }).success,
+    ).toBe(true);
+    const outside = ProfileInput.safeParse({
+      ...pro,
+      homePrefectureCode: '27',
+      homeMunicipalityCode: '13101',
+    });
+    expect(outside.success).toBe(false);
+    expect(outside.error?.issues.map((i) => i.path.join('.'))).toEqual(['homeMunicipalityCode']);
+    expect(ProfileInput.safeParse({ ...pro, homeMunicipalityCode: '99999' }).success).toBe(false);
+  });
+
   it('checks the qualified-invoice number: T and 13 digits', () => {
     expect(ProfileInput.safeParse({ ...firm, invoiceRegistrationNumber: 'T1234567890123' }).success).toBe(
       true,
