@@ -6,7 +6,7 @@ import {
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../data/client.ts';
-import { now, type Stored, strip } from '../data/entity.ts';
+import { now, ofType, type Stored, strip } from '../data/entity.ts';
 import type { Profile } from './rules.ts';
 
 /**
@@ -42,6 +42,9 @@ export function userItem(profile: Profile, createdAt: string, updatedAt = create
     updatedAt,
   };
 }
+
+/** A profile in a stream image or a scan. */
+export const userOf = ofType<User>('User');
 
 export const users = {
   async get(userId: string): Promise<User | undefined> {

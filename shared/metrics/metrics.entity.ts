@@ -1,6 +1,7 @@
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../data/client.ts';
 import { now } from '../data/entity.ts';
+import { queryAll } from '../data/query.ts';
 import type { Marker, MonthCounters } from './rules.ts';
 
 /**
@@ -10,6 +11,7 @@ import type { Marker, MonthCounters } from './rules.ts';
  *    (at most 36 items, each of bounded size, whatever the activity behind them)
  *  - marker(region, subject)            GetItem PK=METRICS#<region>#<PERSON|PROJECT|ENGAGEMENT>#<id>, SK=MARKER
  *    (a partition each, so a busy region's markers spread out)
+ *  - regionsOfPerson(uid)               Query  GSI1 GSI1PK=METRICS#PERSON#<uid> (the regions they have ties with)
  * The rebuild's reads and writes of every metrics item are in ./rebuild.entity.ts, out of reach of any request.
  */
 export type Subject = { kind: Marker['kind']; id: string };
@@ -21,7 +23,21 @@ export const metricsKeys = {
     PK: `METRICS#${regionCode}#${s.kind.toUpperCase()}#${s.id}`,
     SK: 'MARKER',
   }),
+  /** A person's markers, one per region they have ties with: found again when their profile changes. */
+  personRegions: (regionCode: string, s: Subject) =>
+    s.kind === 'person' ? { GSI1PK: `METRICS#PERSON#${s.id}`, GSI1SK: regionCode } : {},
 };
+
+/** A marker as stored. */
+export const markerItem = (regionCode: string, subject: Subject, marker: Marker, version: number) => ({
+  ...metricsKeys.marker(regionCode, subject),
+  ...metricsKeys.personRegions(regionCode, subject),
+  type: 'MetricsMarker',
+  regionCode,
+  marker,
+  version,
+  updatedAt: now(),
+});
 
 /** Attributes of a month item that are not counters. */
 const MONTH_FIELDS = new Set(['PK', 'SK', 'type', 'regionCode', 'month', 'updatedAt']);
@@ -91,14 +107,7 @@ export const metrics = {
           {
             Put: {
               TableName: tableName(),
-              Item: {
-                ...metricsKeys.marker(regionCode, subject),
-                type: 'MetricsMarker',
-                regionCode,
-                marker,
-                version,
-                updatedAt: now(),
-              },
+              Item: markerItem(regionCode, subject, marker, version),
               ConditionExpression: before ? 'version = :seen' : 'attribute_not_exists(PK)',
               ...(before ? { ExpressionAttributeValues: { ':seen': before.version } } : {}),
             },
@@ -107,6 +116,17 @@ export const metrics = {
         ],
       }),
     );
+  },
+
+  /** The regions a person has ties with (their markers' regions). */
+  async regionsOfPerson(personId: string): Promise<string[]> {
+    const items = await queryAll({
+      TableName: tableName(),
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': `METRICS#PERSON#${personId}` },
+    });
+    return items.map((i) => i.GSI1SK as string);
   },
 
   /** A region's month counters from `first` to `last` (months), with what reading them cost. */

@@ -2,7 +2,7 @@ import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../data/client.ts';
 import { now } from '../data/entity.ts';
 import { scanTypes } from '../data/scan.ts';
-import { countersOf, metricsKeys, type Subject } from './metrics.entity.ts';
+import { countersOf, markerItem, metricsKeys, type Subject } from './metrics.entity.ts';
 import type { Marker, MonthCounters } from './rules.ts';
 
 /**
@@ -34,14 +34,7 @@ export const rebuiltMetrics = {
       stale.push(...page.map((i) => ({ PK: i.PK, SK: i.SK })));
     const at = now();
     const puts = [
-      ...markers.map((m) => ({
-        ...metricsKeys.marker(m.regionCode, m.subject),
-        type: 'MetricsMarker',
-        regionCode: m.regionCode,
-        marker: m.marker,
-        version: 1,
-        updatedAt: at,
-      })),
+      ...markers.map((m) => markerItem(m.regionCode, m.subject, m.marker, 1)),
       ...[...months].flatMap(([regionCode, byMonth]) =>
         [...byMonth].map(([month, counters]) => ({
           ...metricsKeys.month(regionCode, month),

@@ -85,7 +85,7 @@ export async function fold(items: Iterable<Record<string, unknown>>): Promise<Fo
     for (const change of facts.flatMap(changesOf)) {
       const key = `${change.regionCode}\u0000${change.subject.kind}\u0000${change.subject.id}`;
       const marker = change.apply(markers.get(key)?.marker);
-      markers.set(key, { regionCode: change.regionCode, subject: change.subject, marker });
+      if (marker) markers.set(key, { regionCode: change.regionCode, subject: change.subject, marker });
     }
   }
   const months = new Map<string, MonthCounters>();

@@ -6,12 +6,12 @@ import { events } from '../events/event.entity.ts';
 import { logger } from '../logger.ts';
 import { projects } from '../projects/project.entity.ts';
 import { metrics } from './metrics.entity.ts';
-import { changesOf, contribution, delta, type MarkerChange, sameMarker } from './rules.ts';
+import { changesOf, contribution, delta, type MarkerChange, profileChanges, sameMarker } from './rules.ts';
 import { factsOf, type Lookups } from './sources.ts';
 
 type Image = Parameters<typeof unmarshall>[0];
 /** The record types ties come from: everything else on the stream (our own counters too) is passed by. */
-const SOURCES = new Set(['Project', 'Application', 'LedgerRow', 'Registration']);
+const SOURCES = new Set(['Project', 'Application', 'LedgerRow', 'Registration', 'User']);
 const typeOf = (image: unknown) => (image as { type?: { S?: string } } | undefined)?.type?.S;
 const plain = (image: unknown) => (image ? unmarshall(image as Image) : undefined);
 
@@ -30,7 +30,7 @@ export async function applyChange(change: MarkerChange, attempts = 20): Promise<
   for (let attempt = 1; ; attempt++) {
     const before = await metrics.marker(change.regionCode, change.subject);
     const after = change.apply(before?.marker);
-    if (sameMarker(before?.marker, after)) return;
+    if (!after || sameMarker(before?.marker, after)) return;
     try {
       await metrics.change(
         change.regionCode,
@@ -63,7 +63,13 @@ export async function recordOne(record: DynamoDBRecord, lookups: Lookups = table
   const image = record.dynamodb?.NewImage ?? record.dynamodb?.OldImage;
   if (!SOURCES.has(typeOf(image) ?? '')) return;
   const facts = await factsOf(plain(record.dynamodb?.NewImage), plain(record.dynamodb?.OldImage), lookups);
-  for (const fact of facts) for (const change of changesOf(fact)) await applyChange(change);
+  for (const fact of facts) {
+    const changes =
+      fact.kind === 'profile'
+        ? profileChanges(fact.person, await metrics.regionsOfPerson(fact.person.personId))
+        : changesOf(fact);
+    for (const change of changes) await applyChange(change);
+  }
 }
 
 /**

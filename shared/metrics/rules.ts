@@ -29,6 +29,7 @@ export type Home = { homePrefectureCode?: string; homeMunicipalityCode?: string 
 export type Person = Home & { personId: string; professional: boolean; skills: readonly string[] };
 
 export type Fact =
+  | { kind: 'profile'; person: Person }
   | { kind: 'posting'; projectId: string; municipalityCode: string; publishedMonth: string }
   | {
       kind: 'application';
@@ -64,9 +65,11 @@ export type Fact =
 export type TieKind = 'application' | 'engagement' | 'attendance';
 export type Tie = { month: string; kind: TieKind; visit?: boolean; tour?: boolean };
 
+/** A professional's ties with a region; they count only while they live outside it (`counted`). */
 export type PersonMarker = {
   kind: 'person';
   homeBucket: string;
+  counted: boolean;
   skills: string[];
   ties: Record<string, Tie>;
 };
@@ -85,8 +88,8 @@ export type Marker = PersonMarker | ProjectMarker | EngagementMarker;
 export type MarkerChange = {
   regionCode: string;
   subject: { kind: Marker['kind']; id: string };
-  /** The marker after the fact (undefined before: the first fact of it). */
-  apply: (before: Marker | undefined) => Marker;
+  /** The marker after the fact (`before` undefined: the first fact of it; undefined: nothing to keep). */
+  apply: (before: Marker | undefined) => Marker | undefined;
 };
 
 /** The regions a municipality belongs to: itself, its prefecture and every wide-area group it is in. */
@@ -116,22 +119,43 @@ export function homeBucket(home: Home): string {
   return home.homeMunicipalityCode?.slice(0, 2) ?? home.homePrefectureCode ?? UNKNOWN_HOME;
 }
 
+/** A person as the region sees them now: their profile decides where they live and what they can do. */
+const personAsNow = (regionCode: string, person: Person, ties: Record<string, Tie>): PersonMarker => ({
+  kind: 'person',
+  homeBucket: homeBucket(person),
+  counted: livesOutside(person, regionCode),
+  skills: [...person.skills].sort(),
+  ties,
+});
+
 function personChange(regionCode: string, person: Person, tieId: string, tie: Tie | undefined): MarkerChange {
   return {
     regionCode,
     subject: { kind: 'person', id: person.personId },
     apply: (before) => {
-      // Home and skills are those of the person's first tie with the region: a later profile edit does not
-      // move their past months (the rebuild takes today's profile).
-      const marker: PersonMarker =
-        before?.kind === 'person'
-          ? { ...before, ties: { ...before.ties } }
-          : { kind: 'person', homeBucket: homeBucket(person), skills: [...person.skills].sort(), ties: {} };
-      if (tie) marker.ties[tieId] = tie;
-      else delete marker.ties[tieId];
-      return marker;
+      const ties = { ...(before?.kind === 'person' ? before.ties : {}) };
+      if (tie) ties[tieId] = tie;
+      else delete ties[tieId];
+      return personAsNow(regionCode, person, ties);
     },
   };
+}
+
+/**
+ * A professional's profile changed (home, skills): every region they have ties with counts them anew, all
+ * months included, as the rebuild (which reads today's profile) does. Someone who is no longer a
+ * professional is not counted at all.
+ */
+export function profileChanges(person: Person, regionCodes: readonly string[]): MarkerChange[] {
+  return regionCodes.map((regionCode) => ({
+    regionCode,
+    subject: { kind: 'person', id: person.personId },
+    apply: (before) => {
+      if (before?.kind !== 'person') return undefined;
+      const now = personAsNow(regionCode, person, before.ties);
+      return person.professional ? now : { ...now, counted: false };
+    },
+  }));
 }
 
 function projectChange(
@@ -156,8 +180,10 @@ function projectChange(
 /** The marker changes one fact makes, in every region it belongs to. */
 export function changesOf(fact: Fact): MarkerChange[] {
   const out: MarkerChange[] = [];
+  if (fact.kind === 'profile') return out; // its regions are those the person has ties with: profileChanges
   for (const regionCode of regionsOf(fact.municipalityCode)) {
-    const counts = 'person' in fact && fact.person.professional && livesOutside(fact.person, regionCode);
+    // Only professionals have ties; where they live decides the marker's `counted`, not whether it is kept.
+    const counts = 'person' in fact && fact.person.professional;
     switch (fact.kind) {
       case 'posting':
         out.push(
@@ -247,6 +273,7 @@ function countDistinct(out: MonthCounters, prefix: string, months: number[]) {
 }
 
 function personContribution(p: PersonMarker, out: MonthCounters) {
+  if (!p.counted) return;
   const ties = Object.values(p.ties);
   const monthsWhere = (keep: (t: Tie) => boolean) => distinctSorted(ties.filter(keep).map((t) => t.month));
   const all = monthsWhere(() => true);

@@ -1,4 +1,4 @@
-import type { User } from '../accounts/user.entity.ts';
+import { type User, userOf } from '../accounts/user.entity.ts';
 import { applicationOf } from '../applications/application.entity.ts';
 import { ledgerRowOf } from '../billing/ledger.entity.ts';
 import type { KakehashiEvent } from '../events/event.entity.ts';
@@ -16,6 +16,12 @@ export type Lookups = {
 };
 
 export class MissingSource extends Error {}
+
+/** Whether an edit changes what the figures read of a person: their role, home or skills. */
+const changesCounting = (a: User, b: User) => {
+  const view = (u: User) => JSON.stringify(personOf(u.userId, u));
+  return view(a) !== view(b);
+};
 
 function personOf(personId: string, user: User | undefined): Person {
   if (user?.role !== 'professional') return { personId, professional: false, skills: [] };
@@ -37,6 +43,15 @@ export async function factsOf(
   old: Record<string, unknown> | undefined,
   lookups: Lookups,
 ): Promise<Fact[]> {
+  // A profile edit changes who counts where: only an edit of someone who may have ties (the rebuild reads
+  // profiles as they are, and a new profile has no ties yet).
+  const user = userOf(item);
+  if (user) {
+    const before = userOf(old);
+    if (!before || !changesCounting(before, user)) return [];
+    return [{ kind: 'profile', person: personOf(user.userId, user) }];
+  }
+
   const project = projectOf(item);
   if (project) {
     if (!project.publishedAt) return [];

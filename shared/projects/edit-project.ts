@@ -13,7 +13,8 @@ export async function editProject(firmId: string, id: string, patch: ProjectPatc
   const result = applyPatch(read, patch);
   if (!result.ok) {
     if (read.status === 'closed') throw new ConflictError(result.message, 'project_closed');
-    throw new ValidationError(result.message, [{ path: 'body.hoursPerMonth', message: result.message }]);
+    const path = `body.${result.field ?? 'hoursPerMonth'}`;
+    throw new ValidationError(result.message, [{ path, message: result.message }]);
   }
   return saveProject({ ...result.project, updatedAt: now() }, read);
 }

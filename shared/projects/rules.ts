@@ -68,12 +68,18 @@ export type Project = ProjectInput & {
 export function applyPatch(
   project: Project,
   patch: ProjectPatch,
-): { ok: true; project: Project } | { ok: false; message: string } {
+): { ok: true; project: Project } | { ok: false; message: string; field?: 'municipalityCode' } {
   if (project.status === 'closed') return { ok: false, message: 'A closed project cannot be edited.' };
+  // Its applicants, and the region's figures (BRIEF 2.5), belong to the place it was published in.
+  if (project.status === 'open' && patch.municipalityCode && patch.municipalityCode !== project.municipalityCode)
+    return { ok: false, message: PLACE_FIXED, field: 'municipalityCode' };
   const next = { ...project, ...patch, shortTime: patch.shortTime ?? project.shortTime };
   if (!shortTimeFits(next)) return { ok: false, message: shortTimeIssue.message };
   return { ok: true, project: { ...next, prefectureCode: next.municipalityCode.slice(0, 2) } };
 }
+
+export const PLACE_FIXED =
+  'A published project stays in its municipality: close it and post a new one to offer the work elsewhere.';
 
 export type ProjectTransition = 'publish' | 'close';
 

@@ -252,4 +252,28 @@ describe('GET /v1/regions/{code}/relationship-population', () => {
       { numRuns: 40 },
     );
   });
+
+  it('a professional who moves into the region stops counting there, in every month, as the rebuild says', async () => {
+    const p2 = context.find((i) => i.userId === ids.p2) as Record<string, unknown>;
+    await table().doc.send(
+      new PutCommand({
+        TableName: table().name,
+        Item: { ...p2, homePrefectureCode: KOCHI, updatedAt: new Date().toISOString() },
+      }),
+    );
+    await eventually(async () => {
+      const { body } = await call('GET', figuresPath(UMAJI, '2025-01', '2025-12'), { token: operator });
+      expect(body.relationshipPeople).toBe(4);
+      expect(body.monthly[5]).toEqual({ month: '2025-06', relationshipPeople: 1, newPeople: 0 });
+    }, 30_000);
+    expect(
+      (await call('GET', figuresPath(KOCHI, '2025-01', '2025-12'), { token: operator })).body
+        .relationshipPeople,
+    ).toBe(4);
+    await eventually(async () => {
+      expect(await rebuildCheck([UMAJI, SHIMANTO, KOCHI, AMA, '32', NISEKO, '01'])).toMatchObject({
+        differences: 0,
+      });
+    }, 30_000);
+  });
 });

@@ -83,8 +83,14 @@ describe('project lifecycle', () => {
     expect(applyPatch({ ...project, hoursPerMonth: 60 }, { shortTime: true }).ok).toBe(false);
     expect(applyPatch(project, { shortTime: true, hoursPerMonth: 30 }).ok).toBe(true);
     expect(applyPatch({ ...project, status: 'closed' }, { title: 'x' }).ok).toBe(false);
-    const moved = applyPatch(project, { municipalityCode: '46222' });
+    const moved = applyPatch({ ...project, status: 'draft' }, { municipalityCode: '46222' });
     expect(moved.ok && moved.project.prefectureCode).toBe('46');
+    // A published project stays where its applicants (and its region's figures) found it.
+    expect(applyPatch({ ...project, status: 'open' }, { municipalityCode: '46222' })).toMatchObject({
+      ok: false,
+      field: 'municipalityCode',
+    });
+    expect(applyPatch({ ...project, status: 'open' }, { municipalityCode: project.municipalityCode }).ok).toBe(true);
   });
 
   it('a draft is visible to its firm only', () => {

@@ -10,6 +10,7 @@ import {
   livesOutside,
   type Marker,
   type MonthCounters,
+  profileChanges,
 } from '../../shared/metrics/rules.ts';
 import { factsOf } from '../../shared/metrics/sources.ts';
 import { suppressSmallCells } from '../../shared/metrics/suppression.ts';
@@ -93,6 +94,7 @@ describe('relationship population: the hand-checked history', () => {
         const key = `${change.regionCode}/${change.subject.kind}/${change.subject.id}`;
         const before = markers.get(key);
         const after = change.apply(before);
+        if (!after) continue;
         markers.set(key, after);
         const region = kept.get(change.regionCode) ?? new Map();
         for (const [month, counters] of delta(contribution(before), contribution(after))) {
@@ -105,6 +107,40 @@ describe('relationship population: the hand-checked history', () => {
     }
     expect(differences(kept, rebuilt)).toEqual([]);
     expect(rebuilt.get(KOCHI)?.size).toBeGreaterThan(10);
+  });
+});
+
+describe('a profile edit', () => {
+  it('counts the person anew in every region they have ties with, as the rebuild reading today’s profile does', async () => {
+    const { ids } = fixture('unit');
+    // P2 (Osaka) moves to 高知県: no longer a relationship person of 馬路村 or 高知県.
+    const moved = context.map((i) => (i.userId === ids.p2 ? { ...i, homePrefectureCode: KOCHI } : i));
+    const rebuilt = (await fold([...moved, ...activities])).months;
+    const before = await fold([...context, ...activities]);
+    const p2 = moved.find((i) => i.userId === ids.p2) as Record<string, unknown>;
+    const [fact] = await factsOf(
+      p2,
+      context.find((i) => i.userId === ids.p2),
+      {
+        project: async () => undefined,
+        user: async () => undefined,
+        event: async () => undefined,
+      },
+    );
+    expect(fact?.kind).toBe('profile');
+    const regions = before.markers.filter((m) => m.subject.id === ids.p2).map((m) => m.regionCode);
+    expect(regions.sort()).toEqual([KOCHI, '39306']);
+    const changes = profileChanges((fact as { person: never }).person, regions);
+    const kept = new Map<string, MonthCounters>();
+    for (const m of before.markers) {
+      const change = changes.find((c) => c.regionCode === m.regionCode && c.subject.id === m.subject.id);
+      const marker = change ? change.apply(m.marker) : m.marker;
+      kept.set(m.regionCode, contribution(marker, kept.get(m.regionCode) ?? new Map()));
+    }
+    expect(differences(kept, rebuilt)).toEqual([]);
+    const f = figures(rebuilt.get('39306') ?? new Map(), umaji2025, NOW);
+    expect(f.relationshipPeople).toBe(4);
+    expect(f.byHomePrefecture.map((c) => c.prefectureCode)).toEqual(['13', '39']);
   });
 });
 
@@ -160,7 +196,7 @@ describe('distinct people from fixed-size month items', () => {
     const ties = Object.fromEntries(
       months.map((m, i) => [`t${i}`, { month: m, kind: 'application' as const }]),
     );
-    const counters = contribution({ kind: 'person', homeBucket: '13', skills: [], ties });
+    const counters = contribution({ kind: 'person', homeBucket: '13', counted: true, skills: [], ties });
     for (const from of monthsBetween('2022-06', '2026-12')) {
       for (let len = 1; len <= 36; len += 5) {
         const to = addMonths(from, len - 1);

@@ -308,7 +308,13 @@ function Editor({ me, title, initial }: { me: Profile; title: string; initial?: 
               </Stack>
             </Fieldset>
 
-            <Fieldset legend={t('editor.location')}>
+            {/* A published project's applicants and region figures belong to its place (the API refuses a move). */}
+            <Fieldset legend={t('editor.location')} disabled={initial?.status === 'open'}>
+              {initial?.status === 'open' && (
+                <Text size="sm" c="dimmed" mb="xs">
+                  {t('editor.locationFixed')}
+                </Text>
+              )}
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <PrefectureSelect
                   label={t('editor.prefecture')}
