@@ -27,8 +27,13 @@ import {
  * would have done it, which keeps the seat counters equal to the registrations.
  */
 
-/** A day `days` from the seeding day (negative: before it) at a time of day in Japan, with +09:00. */
-export type DemoDay = { day: number; time: `${number}:${number}` };
+/**
+ * A day `days` from the seeding day (negative: before it) at a time of day in Japan, with +09:00; or a fixed
+ * date (the two-year history the relationship population counts, infra/local/demo-history.ts, is dated).
+ */
+export type DemoDay =
+  | { day: number; time: `${number}:${number}` }
+  | { date: `${number}-${number}-${number}`; time: `${number}:${number}` };
 
 type DemoEventFields = Omit<EventInput, 'startsAt' | 'endsAt' | 'signupDeadline'> & {
   key: string;
@@ -195,6 +200,17 @@ export const pastAttendees: { key: string; profile: ProfileInput }[] = [
     },
   },
   {
+    key: 'hyogo-marketer',
+    profile: {
+      role: 'professional',
+      displayName: '松本 真由美',
+      headline: '神戸の食品メーカーで販路開拓とSNSを担当。地方の加工品を都市に届けたい。',
+      skills: ['marketing', 'sns', 'ec'],
+      homePrefectureCode: '28',
+      workStyle: 'remote',
+    },
+  },
+  {
     key: 'tottori-local',
     profile: {
       role: 'professional',
@@ -216,9 +232,11 @@ export const pastEvents: PastEvent[] = [
     description: '二十世紀梨の収穫期に、梨園と町内企業を訪ねる3日間のツアーでした。',
     municipalityCode: '31370',
     venueName: '湯梨浜町 ハワイアロハホール（集合）',
-    starts: { day: -400, time: '10:00' },
-    ends: { day: -398, time: '15:00' },
-    deadline: { day: -414, time: '23:59' },
+    // Dated, as the two-year history around it is: five self-funded professionals from outside Tottori came
+    // (a Tottori resident too, who does not count), two of whom came back the next year (the tour below).
+    starts: { date: '2025-09-12', time: '10:00' },
+    ends: { date: '2025-09-14', time: '15:00' },
+    deadline: { date: '2025-08-29', time: '23:59' },
     venueCapacity: 10,
     onlineCapacity: 0,
     feeJpy: 0,
@@ -228,6 +246,8 @@ export const pastEvents: PastEvent[] = [
       { who: PRO, attendance: 'venue', outcome: 'checked_in' },
       { who: 'kanagawa-designer', attendance: 'venue', outcome: 'checked_in' },
       { who: 'saitama-hr', attendance: 'venue', outcome: 'checked_in' },
+      { who: 'aichi-engineer', attendance: 'venue', outcome: 'checked_in' },
+      { who: 'hyogo-marketer', attendance: 'venue', outcome: 'checked_in' },
       { who: 'tottori-local', attendance: 'venue', outcome: 'checked_in' },
       { who: 'fukuoka-writer', attendance: 'venue', outcome: 'no_show' },
     ],
@@ -240,9 +260,10 @@ export const pastEvents: PastEvent[] = [
     description: '東郷湖畔の旅館と町内の企業を訪ね、経営者と副業人材の活用を語り合う2日間のツアーでした。',
     municipalityCode: '31370',
     venueName: '湯梨浜町 ハワイアロハホール（集合）',
-    starts: { day: -120, time: '10:00' },
-    ends: { day: -119, time: '16:00' },
-    deadline: { day: -130, time: '23:59' },
+    // The two of last year's five who came back (repeat visitors); nobody new from outside.
+    starts: { date: '2026-08-07', time: '10:00' },
+    ends: { date: '2026-08-08', time: '16:00' },
+    deadline: { date: '2026-07-28', time: '23:59' },
     venueCapacity: 10,
     onlineCapacity: 0,
     feeJpy: 0,
@@ -251,7 +272,6 @@ export const pastEvents: PastEvent[] = [
     attendance: [
       { who: PRO, attendance: 'venue', outcome: 'checked_in' },
       { who: 'kanagawa-designer', attendance: 'venue', outcome: 'checked_in' },
-      { who: 'aichi-engineer', attendance: 'venue', outcome: 'checked_in' },
       { who: PRO2, attendance: 'venue', outcome: 'cancelled' },
     ],
   },
@@ -337,9 +357,9 @@ export const pastEvents: PastEvent[] = [
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
-/** `day` days from `from` at `time` in Japan, written as people in Japan write it (+09:00). */
+/** `day` days from `from` (or the fixed date) at `time` in Japan, written as people in Japan write it (+09:00). */
 export function jstDay(from: number, d: DemoDay): string {
-  const date = new Date(from + d.day * DAY + 9 * HOUR).toISOString().slice(0, 10);
+  const date = 'date' in d ? d.date : new Date(from + d.day * DAY + 9 * HOUR).toISOString().slice(0, 10);
   return `${date}T${d.time}:00+09:00`;
 }
 
@@ -350,8 +370,8 @@ const ignoreExisting = (error: Error) => {
     throw error;
 };
 
-type Seeding = {
-  /** Seeding's "now" (ms): every demo date is counted from it. */
+export type Seeding = {
+  /** Seeding's "now" (ms): every demo date that is not fixed is counted from it. */
   from: number;
   demoId: (key: string) => string;
   /** Every demo account's profile, by e-mail. */
@@ -447,7 +467,7 @@ async function seedUpcoming(demo: UpcomingEvent, s: Seeding): Promise<void> {
  * with the counter, as a sign-up does), then checked in at the door, marked a no-show after the end, or
  * cancelled (the seat given back). No timers: everything they would do is done.
  */
-async function seedPast(demo: PastEvent, s: Seeding, attendees: Map<string, string>): Promise<void> {
+export async function seedPast(demo: PastEvent, s: Seeding, attendees: Map<string, string>): Promise<void> {
   const deadline = Date.parse(jstDay(s.from, demo.deadline));
   const publishedAt = new Date(deadline - 21 * DAY).toISOString();
   const { event } = eventOf(demo, s, { status: 'published', publishedAt });

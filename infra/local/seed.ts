@@ -17,6 +17,7 @@ import { projects } from '#shared/projects/project.entity.ts';
 import type { Project } from '#shared/projects/rules.ts';
 import { DEMO_PASSWORD, demoAccounts, demoSettings } from './demo-data.ts';
 import { seedEvents } from './demo-events.ts';
+import { seedHistory } from './demo-history.ts';
 import { demoProjects } from './demo-projects.ts';
 import { type DemoRetainer, seedRetainers } from './seed-retainers.ts';
 
@@ -150,6 +151,7 @@ export async function seed(cognito: CognitoIdentityProviderClient, userPoolId: s
   const retainers = await seedProjects(userIds, profiles);
   await platformSettings.putIfMissing({ ...demoSettings, updatedAt: now() });
   await seedEvents({ from: Date.now(), demoId, profiles });
+  await seedHistory({ from: Date.now(), demoId, profiles });
   // STRIPE_API_BASE is set only when the local Stripe runs: never charge a real card for the demo.
   if (process.env.STRIPE_API_BASE) await seedRetainers(retainers, process.env.STRIPE_API_BASE);
 }

@@ -55,10 +55,16 @@ const operatorFields = { role: z.literal('operator'), displayName: text(60) };
 export const ProfileInput = z.discriminatedUnion('role', [
   z
     .strictObject(professionalFields)
-    .refine((p) => !p.homeMunicipalityCode || !p.homePrefectureCode || p.homeMunicipalityCode.startsWith(p.homePrefectureCode), {
-      path: ['homeMunicipalityCode'],
-      message: 'The home municipality is not in the home prefecture.',
-    }),
+    .refine(
+      (p) =>
+        !p.homeMunicipalityCode ||
+        !p.homePrefectureCode ||
+        p.homeMunicipalityCode.startsWith(p.homePrefectureCode),
+      {
+        path: ['homeMunicipalityCode'],
+        message: 'The home municipality is not in the home prefecture.',
+      },
+    ),
   z.strictObject(firmFields),
   z.strictObject(staffFields),
   z.strictObject(operatorFields),

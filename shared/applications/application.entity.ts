@@ -47,7 +47,6 @@ const fromItem = (item: Record<string, unknown>) => strip(item as ApplicationIte
 /** An application in a stream image or a scan. */
 export const applicationOf = ofType<Application>('Application');
 
-
 async function listBy(index: 'GSI1' | 'GSI2', pk: string, forward: boolean): Promise<Application[]> {
   const items = await queryAll({
     TableName: tableName(),

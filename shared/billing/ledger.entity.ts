@@ -46,7 +46,6 @@ const fromItem = (item: Record<string, unknown>) => strip(item as LedgerItem) as
 /** A ledger row in a stream image or a scan. */
 export const ledgerRowOf = ofType<LedgerRow>('LedgerRow');
 
-
 export const ledger = {
   /**
    * Writes an invoice's row; idempotent per invoice. A paid row is final: a failure reported late (the

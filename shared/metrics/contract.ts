@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { regionCode } from '../domain/fields.ts';
-import { MAX_PERIOD_MONTHS } from './rules.ts';
+import { MAX_PERIOD_MONTHS } from './limits.ts';
 
 const REGION_KINDS = ['prefecture', 'municipality', 'group'] as const;
 /** The tables of the page, each downloadable as CSV (`format=csv&table=<name>`). */

@@ -15,8 +15,9 @@ import { monthAt, monthIndex, yearOfIndex } from './months.ts';
  * month m of it with no tie between `from` and m: gap 0 or gap > m − from. See docs/relationship-population.md.
  */
 
-export const MAX_PERIOD_MONTHS = 36;
-export const ACTIVE_WINDOW_MONTHS = 12;
+import { ACTIVE_WINDOW_MONTHS, MAX_PERIOD_MONTHS } from './limits.ts';
+
+export { ACTIVE_WINDOW_MONTHS, MAX_PERIOD_MONTHS };
 /** A funnel step counts within the 12 months that start with the person's first tour of the region. */
 export const FUNNEL_MONTHS = 12;
 export const RETENTION_MONTHS = [3, 6, 12] as const;

@@ -71,7 +71,11 @@ export function applyPatch(
 ): { ok: true; project: Project } | { ok: false; message: string; field?: 'municipalityCode' } {
   if (project.status === 'closed') return { ok: false, message: 'A closed project cannot be edited.' };
   // Its applicants, and the region's figures (BRIEF 2.5), belong to the place it was published in.
-  if (project.status === 'open' && patch.municipalityCode && patch.municipalityCode !== project.municipalityCode)
+  if (
+    project.status === 'open' &&
+    patch.municipalityCode &&
+    patch.municipalityCode !== project.municipalityCode
+  )
     return { ok: false, message: PLACE_FIXED, field: 'municipalityCode' };
   const next = { ...project, ...patch, shortTime: patch.shortTime ?? project.shortTime };
   if (!shortTimeFits(next)) return { ok: false, message: shortTimeIssue.message };

@@ -90,7 +90,9 @@ describe('project lifecycle', () => {
       ok: false,
       field: 'municipalityCode',
     });
-    expect(applyPatch({ ...project, status: 'open' }, { municipalityCode: project.municipalityCode }).ok).toBe(true);
+    expect(
+      applyPatch({ ...project, status: 'open' }, { municipalityCode: project.municipalityCode }).ok,
+    ).toBe(true);
   });
 
   it('a draft is visible to its firm only', () => {

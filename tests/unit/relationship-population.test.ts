@@ -127,10 +127,10 @@ describe('a profile edit', () => {
         event: async () => undefined,
       },
     );
-    expect(fact?.kind).toBe('profile');
+    if (fact?.kind !== 'profile') throw new Error(`expected a profile fact, got ${fact?.kind}`);
     const regions = before.markers.filter((m) => m.subject.id === ids.p2).map((m) => m.regionCode);
     expect(regions.sort()).toEqual([KOCHI, '39306']);
-    const changes = profileChanges((fact as { person: never }).person, regions);
+    const changes = profileChanges(fact.person, regions);
     const kept = new Map<string, MonthCounters>();
     for (const m of before.markers) {
       const change = changes.find((c) => c.regionCode === m.regionCode && c.subject.id === m.subject.id);

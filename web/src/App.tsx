@@ -31,6 +31,7 @@ const EventEditorPage = lazy(() => import('./pages/EventEditor.tsx'));
 const EventRegistrationsPage = lazy(() => import('./pages/EventRegistrations.tsx'));
 const EventCheckinPage = lazy(() => import('./pages/EventCheckin.tsx'));
 const EventDrawPage = lazy(() => import('./pages/EventDraw.tsx'));
+const RelationshipPopulationPage = lazy(() => import('./pages/RelationshipPopulation.tsx'));
 
 const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
 
@@ -85,6 +86,7 @@ export function App() {
         <Route path="staff/events/:id/registrations" element={signedIn(<EventRegistrationsPage />)} />
         <Route path="staff/events/:id/checkin" element={signedIn(<EventCheckinPage />)} />
         <Route path="staff/events/:id/draw" element={signedIn(<EventDrawPage />)} />
+        <Route path="regions/relationship-population" element={signedIn(<RelationshipPopulationPage />)} />
         <Route path="dev/mailbox" element={<MailboxPage />} />
         <Route path="docs/api" element={<ApiDocsPage />} />
         <Route path="*" element={<NotFoundPage />} />

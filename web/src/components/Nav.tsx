@@ -23,6 +23,8 @@ function useNavItems() {
     items.push({ to: '/engagements', label: t('nav.engagements') });
   if (session && me.data?.role === 'region_staff')
     items.push({ to: '/staff/events', label: t('nav.staffEvents') });
+  if (session && (me.data?.role === 'region_staff' || me.data?.role === 'operator'))
+    items.push({ to: '/regions/relationship-population', label: t('nav.relationshipPopulation') });
   if (session) items.push({ to: '/me', label: t('nav.profile') });
   if (me.data?.role === 'operator') items.push({ to: '/admin', label: t('nav.admin') });
   if (isLocal(config.data)) items.push({ to: '/dev/mailbox', label: t('nav.mailbox') });

@@ -56,6 +56,7 @@ type Values = {
   skills: string[];
   yearsOfExperience: string | number;
   homePrefectureCode: string;
+  homeMunicipalityCode: string;
   hoursPerMonth: string | number;
   workStyle: WorkStyle | '';
   entries: Entry[];
@@ -79,6 +80,8 @@ function toBody(v: Values) {
     skills: v.skills.length ? v.skills : undefined,
     yearsOfExperience: number(v.yearsOfExperience),
     homePrefectureCode: v.homePrefectureCode || undefined,
+    // A home municipality only with its prefecture (the API refuses one outside it).
+    homeMunicipalityCode: (v.homePrefectureCode && v.homeMunicipalityCode) || undefined,
     regionsOfInterest: regions.length ? regions : undefined,
     hoursPerMonth: number(v.hoursPerMonth),
     workStyle: v.workStyle || undefined,
@@ -121,6 +124,8 @@ export function ProfessionalForm({
         return t('profile.errors.years', range(fields.yearsOfExperience));
       case 'hoursPerMonth':
         return t('profile.errors.hours', range(fields.hoursPerMonth));
+      case 'homeMunicipalityCode':
+        return t('profile.errors.homeMunicipality');
       case 'regionsOfInterest':
         if (part === 'ties') return t('profile.errors.tieRequired');
         return issue.input ? undefined : t('profile.errors.chooseOne');
@@ -135,6 +140,7 @@ export function ProfessionalForm({
       skills: initial?.skills ?? [],
       yearsOfExperience: initial?.yearsOfExperience ?? '',
       homePrefectureCode: initial?.homePrefectureCode ?? '',
+      homeMunicipalityCode: initial?.homeMunicipalityCode ?? '',
       hoursPerMonth: initial?.hoursPerMonth ?? '',
       workStyle: initial?.workStyle ?? '',
       entries: toEntries(initial?.regionsOfInterest, groups),
@@ -206,8 +212,27 @@ export function ProfessionalForm({
           <PrefectureSelect
             label={t('profile.homePrefecture')}
             value={form.values.homePrefectureCode}
-            onChange={(code) => form.setFieldValue('homePrefectureCode', code)}
+            onChange={(code) => {
+              form.setFieldValue('homePrefectureCode', code);
+              // The home municipality is one of the home prefecture's.
+              if (!form.values.homeMunicipalityCode.startsWith(code) || !code)
+                form.setFieldValue('homeMunicipalityCode', '');
+              form.clearFieldError('homeMunicipalityCode');
+            }}
             error={errors.homePrefectureCode}
+          />
+          <MunicipalitySelect
+            label={t('profile.homeMunicipality')}
+            description={t('profile.homeMunicipalityHint')}
+            descriptionBelow
+            prefectureCode={form.values.homePrefectureCode}
+            emptyLabel={t('profile.homeMunicipalityNone')}
+            value={form.values.homeMunicipalityCode}
+            onChange={(code) => {
+              form.setFieldValue('homeMunicipalityCode', code);
+              form.clearFieldError('homeMunicipalityCode');
+            }}
+            error={errors.homeMunicipalityCode}
           />
           <NativeSelect
             label={t('profile.workStyle')}

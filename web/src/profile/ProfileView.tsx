@@ -67,6 +67,9 @@ export function ProfileView({ profile }: { profile: Profile }) {
       <Row key="home" label={t('profile.homePrefecture')}>
         {profile.homePrefectureCode && <RegionName code={profile.homePrefectureCode} />}
       </Row>,
+      <Row key="home-municipality" label={t('profile.homeMunicipality')}>
+        {profile.homeMunicipalityCode && <RegionName code={profile.homeMunicipalityCode} />}
+      </Row>,
       <Row key="hours" label={t('profile.hoursPerMonth')}>
         {profile.hoursPerMonth !== undefined && t('profile.hours', { count: profile.hoursPerMonth })}
       </Row>,

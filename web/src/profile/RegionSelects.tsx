@@ -45,8 +45,15 @@ export function MunicipalitySelect({
   prefectureCode,
   emptyLabel,
   withGroups = false,
+  descriptionBelow = false,
   ...props
-}: SelectProps & { prefectureCode: string; emptyLabel?: string; withGroups?: boolean }) {
+}: SelectProps & {
+  prefectureCode: string;
+  emptyLabel?: string;
+  withGroups?: boolean;
+  /** The description under the select, so that it lines up with a select beside it that has none. */
+  descriptionBelow?: boolean;
+}) {
   const { t } = useTranslation();
   const local = useLocalName();
   const municipalities = useMunicipalities(prefectureCode || undefined);
@@ -66,6 +73,7 @@ export function MunicipalitySelect({
     <NativeSelect
       label={props.label}
       description={props.description}
+      inputWrapperOrder={descriptionBelow ? ['label', 'input', 'description', 'error'] : undefined}
       data={data}
       value={props.value}
       onChange={(e) => props.onChange(e.currentTarget.value)}
