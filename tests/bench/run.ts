@@ -150,6 +150,7 @@ try {
     say();
   }
 
+  if (wanted('metrics')) say(await (await import('./metrics.ts')).measureRelationshipPopulation(cloud));
   if (wanted('browse')) {
     const large = Number(process.env.BENCH_PROJECTS ?? 100_000);
     const small = Math.min(1_000, large);
