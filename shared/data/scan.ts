@@ -15,6 +15,8 @@ export async function* scanTypes(types: readonly string[]): AsyncGenerator<Recor
         ExpressionAttributeNames: { '#type': 'type' },
         ExpressionAttributeValues: Object.fromEntries(types.map((t, i) => [`:t${i}`, t])),
         ExclusiveStartKey: start,
+        // Pages of a few hundred KB, not DynamoDB's 1 MB: each answers well within the client's request timeout.
+        Limit: 1_000,
       }),
     );
     yield page.Items ?? [];

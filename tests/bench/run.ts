@@ -24,7 +24,7 @@ const say = (line = '') => {
   console.log(line);
 };
 
-/** `BENCH_ONLY=webhooks,getme` runs some sections only (bundles, getme, webhooks, events, browse); the record says so. */
+/** `BENCH_ONLY=webhooks,getme` runs some sections only (bundles, getme, webhooks, events, metrics, browse); the record says so. */
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const wanted = (section: string) => !only || only.includes(section);
 
