@@ -73,24 +73,39 @@ export async function recordOne(record: DynamoDBRecord, lookups: Lookups = table
 }
 
 /**
+ * Records of one batch counted at once: facts commute and every marker is written only at the version read
+ * (a clash is read again and re-applied), so their order does not matter.
+ */
+const IN_FLIGHT = 8;
+
+/**
  * The stream consumer (functions/streams.ts) that keeps the relationship population's month counters:
  * each new application, paid month and check-in becomes ties of its regions. A record that fails is
  * reported alone (batch item failures) and retried; the others are not counted twice.
  */
 export async function recordTies(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
   const lookups = tableLookups();
-  const batchItemFailures: { itemIdentifier: string }[] = [];
-  for (const record of event.Records) {
-    try {
-      await recordOne(record, lookups);
-    } catch (error) {
-      logger.error('relationship population: record failed', {
-        error: error as Error,
-        eventID: record.eventID,
-        type: typeOf(record.dynamodb?.NewImage ?? record.dynamodb?.OldImage),
-      });
-      batchItemFailures.push({ itemIdentifier: record.dynamodb?.SequenceNumber as string });
+  const records = event.Records;
+  const failed = new Set<DynamoDBRecord>();
+  let next = 0;
+  const worker = async () => {
+    for (let record = records[next++]; record; record = records[next++]) {
+      try {
+        await recordOne(record, lookups);
+      } catch (error) {
+        logger.error('relationship population: record failed', {
+          error: error as Error,
+          eventID: record.eventID,
+          type: typeOf(record.dynamodb?.NewImage ?? record.dynamodb?.OldImage),
+        });
+        failed.add(record);
+      }
     }
-  }
-  return { batchItemFailures };
+  };
+  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, records.length) }, worker));
+  return {
+    batchItemFailures: records
+      .filter((r) => failed.has(r))
+      .map((r) => ({ itemIdentifier: r.dynamodb?.SequenceNumber as string })),
+  };
 }
