@@ -6,32 +6,44 @@ import { countersOf, markerItem, metricsKeys, type Subject } from './metrics.ent
 import type { Marker, MonthCounters } from './rules.ts';
 
 /**
- * What only the rebuild does with the metrics items (./metrics.entity.ts owns their keys): read all of them,
- * and replace all of them. Both Scan the table, so no request may reach this module.
+ * What only the rebuild does with the metrics items (./metrics.entity.ts owns their keys): read all of them
+ * with the sources, and replace all of them. It Scans the table, so no request may reach this module.
  */
+type Key = { PK: unknown; SK: unknown };
+
 export const rebuiltMetrics = {
-  /** The stored month counters of every region. */
-  async allMonths(): Promise<Map<string, MonthCounters>> {
-    const out = new Map<string, MonthCounters>();
-    for await (const page of scanTypes(['MetricsMonth'])) {
+  /**
+   * Everything the rebuild reads, in one Scan: the source records of the given types, the stored month counters
+   * of every region, and the keys of every metrics item (what a repair replaces).
+   */
+  async readAll(sourceTypes: readonly string[]) {
+    const sources: Record<string, unknown>[] = [];
+    const months = new Map<string, MonthCounters>();
+    const stored: Key[] = [];
+    for await (const page of scanTypes([...sourceTypes, 'MetricsMonth', 'MetricsMarker'])) {
       for (const item of page) {
+        if (item.type === 'MetricsMarker' || item.type === 'MetricsMonth')
+          stored.push({ PK: item.PK, SK: item.SK });
+        if (item.type === 'MetricsMarker') continue;
+        if (item.type !== 'MetricsMonth') {
+          sources.push(item);
+          continue;
+        }
         const region = item.regionCode as string;
-        const months = out.get(region) ?? new Map();
-        months.set(item.month as string, countersOf(item));
-        out.set(region, months);
+        const byMonth = months.get(region) ?? new Map();
+        byMonth.set(item.month as string, countersOf(item));
+        months.set(region, byMonth);
       }
     }
-    return out;
+    return { sources, months, stored };
   },
 
-  /** Replaces every metrics item with the rebuilt ones (markers and months). */
+  /** Replaces every stored metrics item (`stored`: their keys) with the rebuilt ones, markers and months. */
   async replaceAll(
+    stored: Key[],
     markers: { regionCode: string; subject: Subject; marker: Marker }[],
     months: Map<string, MonthCounters>,
   ): Promise<void> {
-    const stale: Record<string, unknown>[] = [];
-    for await (const page of scanTypes(['MetricsMonth', 'MetricsMarker']))
-      stale.push(...page.map((i) => ({ PK: i.PK, SK: i.SK })));
     const at = now();
     const puts = [
       ...markers.map((m) => markerItem(m.regionCode, m.subject, m.marker, 1)),
@@ -48,7 +60,7 @@ export const rebuiltMetrics = {
     ];
     const keep = new Set(puts.map((p) => `${p.PK}\u0000${p.SK}`));
     const requests = [
-      ...stale.filter((k) => !keep.has(`${k.PK}\u0000${k.SK}`)).map((Key) => ({ DeleteRequest: { Key } })),
+      ...stored.filter((k) => !keep.has(`${k.PK}\u0000${k.SK}`)).map((Key) => ({ DeleteRequest: { Key } })),
       ...puts.map((Item) => ({ PutRequest: { Item } })),
     ];
     for (let i = 0; i < requests.length; i += 25) {

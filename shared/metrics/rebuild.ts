@@ -1,5 +1,4 @@
 import type { User } from '../accounts/user.entity.ts';
-import { scanTypes } from '../data/scan.ts';
 import type { KakehashiEvent } from '../events/event.entity.ts';
 import { logger } from '../logger.ts';
 import type { Project } from '../projects/rules.ts';
@@ -108,13 +107,12 @@ export async function rebuildMetrics({
   regions?: string[];
 } = {}) {
   const started = Date.now();
-  const items: Record<string, unknown>[] = [];
-  for await (const page of scanTypes(SOURCE_TYPES)) items.push(...page);
-  const rebuilt = await fold(items);
+  const { sources, months: stored, stored: keys } = await rebuiltMetrics.readAll(SOURCE_TYPES);
+  const rebuilt = await fold(sources);
   const only = <T>(m: Map<string, T>) =>
     regions ? new Map([...m].filter(([code]) => regions.includes(code))) : m;
-  const found = differences(only(await rebuiltMetrics.allMonths()), only(rebuilt.months));
-  if (repair) await rebuiltMetrics.replaceAll(rebuilt.markers, rebuilt.months);
+  const found = differences(only(stored), only(rebuilt.months));
+  if (repair) await rebuiltMetrics.replaceAll(keys, rebuilt.markers, rebuilt.months);
   return {
     sources: rebuilt.sources,
     skipped: rebuilt.skipped,
