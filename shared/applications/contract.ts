@@ -12,6 +12,9 @@ export const ApplicationOut = z.object({
   status: z.enum(APPLICATION_STATUSES),
   proposal: z.string(),
   engagementId: z.string().optional(),
+  /** Applied as a team by its director (the professionalId): the team engagement goes to its members. */
+  teamId: z.string().optional(),
+  teamName: z.string().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   decidedAt: z.string().optional(),
@@ -31,7 +34,11 @@ export const ApplicantOut = z.object({
 });
 export type ApplicantOut = z.output<typeof ApplicantOut>;
 
-export const ProjectApplicationOut = ApplicationOut.extend({ applicant: ApplicantOut });
+export const ProjectApplicationOut = ApplicationOut.extend({
+  applicant: ApplicantOut,
+  /** A team's application: the team and its members' public profiles (the director first). */
+  team: z.object({ id: z.string(), name: z.string(), members: z.array(ApplicantOut) }).optional(),
+});
 export type ProjectApplicationOut = z.output<typeof ProjectApplicationOut>;
 export const ProjectApplicationList = z.object({ items: z.array(ProjectApplicationOut) });
 

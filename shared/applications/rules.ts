@@ -11,7 +11,11 @@ export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 export const DECISIONS = ['shortlist', 'decline', 'accept'] as const;
 export type Decision = (typeof DECISIONS)[number];
 
-export const ApplicationInput = z.strictObject({ proposal: z.string().trim().min(1).max(4000) });
+export const ApplicationInput = z.strictObject({
+  proposal: z.string().trim().min(1).max(4000),
+  /** Apply for a team the caller directs. */
+  teamId: z.uuid('Not a valid team id.').optional(),
+});
 export const DecisionInput = z.strictObject({ decision: z.enum(DECISIONS) });
 
 const target: Record<Decision, ApplicationStatus> = {

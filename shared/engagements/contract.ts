@@ -2,6 +2,24 @@ import * as z from 'zod';
 import { MonthMoneyOut } from '../billing/contract.ts';
 import { ENGAGEMENT_STATES } from './rules.ts';
 
+/** A member's share of a team engagement, with whether they can be paid out. */
+export const MemberShareOut = z.object({
+  userId: z.string(),
+  displayName: z.string(),
+  percent: z.number(),
+  payoutsReady: z.boolean(),
+});
+export const TeamShareOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  directorId: z.string(),
+  /** How the caller stands in it (absent for the firm). */
+  yourTeamRole: z.enum(['director', 'member']).optional(),
+  shares: z.array(MemberShareOut),
+  /** Shares the director set that apply from the next paid month (`from` is that period's start). */
+  nextShares: z.object({ from: z.string(), shares: z.array(MemberShareOut) }).optional(),
+});
+
 /** An engagement as either party sees it (./views.ts). Stripe's ids stay on the server. */
 export const EngagementOut = z.object({
   id: z.string(),
@@ -21,6 +39,8 @@ export const EngagementOut = z.object({
   nextRenewalAt: z.string().nullable(),
   cancelAtPeriodEnd: z.boolean(),
   payoutsReady: z.boolean(),
+  /** A team engagement: the team, the shares that apply now and, if the director changed them, from when the next ones apply. */
+  team: TeamShareOut.optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -36,6 +56,18 @@ export const InvoiceRowOut = MonthMoneyOut.extend({
   status: z.enum(['paid', 'failed']),
   hostedInvoiceUrl: z.string().nullable(),
   paidAt: z.string().optional(),
+  /** A team engagement's month, member by member: each part adds up exactly to the month's columns. */
+  split: z
+    .array(
+      MonthMoneyOut.extend({
+        userId: z.string(),
+        displayName: z.string(),
+        percent: z.number(),
+        /** Whether the member's transfer was made (paid months only). */
+        transferred: z.boolean(),
+      }),
+    )
+    .optional(),
 });
 export type InvoiceRowOut = z.output<typeof InvoiceRowOut>;
 export const InvoiceList = z.object({ items: z.array(InvoiceRowOut) });

@@ -24,6 +24,7 @@ export const ProjectOut = z.object({
   durationMonths: z.number().int(),
   startMonth: z.string().optional(),
   shortTime: z.boolean(),
+  welcomesTeams: z.boolean(),
   applicantCount: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

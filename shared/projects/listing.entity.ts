@@ -26,6 +26,7 @@ export type ListingEntry = {
   hoursPerMonth: number;
   remote: string;
   shortTime: boolean;
+  welcomesTeams: boolean;
   text: string;
 };
 
@@ -61,6 +62,7 @@ export function listingEntries(project: Project): ListingEntry[] {
     hoursPerMonth: project.hoursPerMonth,
     remote: project.remote,
     shortTime: project.shortTime,
+    welcomesTeams: project.welcomesTeams === true,
     text: searchText(project),
   };
   return facetsOf(project).map((facet) => ({ ...shared, PK: listingKeys.partition(facet) }));
@@ -101,6 +103,7 @@ export function plan(query: BrowseQuery) {
   if (query.maxHours !== undefined) add('hoursPerMonth <= :maxHours', 'maxHours', query.maxHours);
   if (query.remote) add('remote = :remote', 'remote', query.remote);
   if (query.shortTime) add('shortTime = :short', 'short', query.shortTime === 'true');
+  if (query.teams === 'true') add('welcomesTeams = :teams', 'teams', true);
   keyword?.words.forEach((word, i) => {
     names['#text'] = 'text';
     add(`contains(#text, :w${i})`, `w${i}`, word);

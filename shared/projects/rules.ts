@@ -30,6 +30,8 @@ const projectFields = {
     .regex(/^20\d\d-(0[1-9]|1[0-2])$/, 'A month is written YYYY-MM.')
     .optional(),
   shortTime: z.boolean().optional(),
+  /** The firm welcomes a team (a director and members sharing the work) as well as one professional. */
+  welcomesTeams: z.boolean().optional(),
 };
 
 const shortTimeFits = (p: { shortTime?: boolean | undefined; hoursPerMonth?: number | undefined }) =>
@@ -57,6 +59,7 @@ export type Project = ProjectInput & {
   prefectureCode: string;
   status: ProjectStatus;
   shortTime: boolean;
+  welcomesTeams?: boolean;
   applicantCount: number;
   createdAt: string;
   updatedAt: string;
@@ -118,6 +121,8 @@ export const BrowseQuery = z.strictObject({
   maxHours: int.min(1).max(1000).optional(),
   remote: z.enum(REMOTE_STYLES).optional(),
   shortTime: z.enum(['true', 'false']).optional(),
+  /** Only projects that welcome teams. */
+  teams: z.enum(['true', 'false']).optional(),
   q: z.string().trim().max(100).optional(),
   limit: int.min(1).max(50).default(20),
   cursor: z.string().max(1000).optional(),

@@ -7,6 +7,7 @@ export function projectView(project: Project) {
   const p = prefecture(project.prefectureCode);
   return {
     ...project,
+    welcomesTeams: project.welcomesTeams === true,
     municipalityName: m?.name ?? project.municipalityCode,
     municipalityNameEn: m?.nameEn ?? project.municipalityCode,
     prefectureName: p?.name ?? project.prefectureCode,
