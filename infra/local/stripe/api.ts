@@ -32,6 +32,7 @@ import {
   string,
 } from './params.ts';
 import { createRefund } from './payments.ts';
+import { createTransfer } from './transfers.ts';
 
 /**
  * The part of Stripe's API the product uses, `/v1/…`, each endpoint with the parameters it accepts
@@ -344,6 +345,38 @@ export const routes: Route[] = [
       ...only,
     },
     (p, { engine }) => expandAnswer(engine, createAccountLink(engine, p), p.expand),
+  ),
+  endpoint(
+    'POST',
+    '/v1/transfers',
+    {
+      amount: required(integer({ min: 1 })),
+      currency: required(oneOf('jpy')),
+      destination: required(string()),
+      source_transaction: string(),
+      transfer_group: string(),
+      description: string(),
+      metadata: metadata(),
+      ...only,
+    },
+    (p, { engine, request }) => expandAnswer(engine, createTransfer(engine, p, request), p.expand),
+  ),
+  endpoint('GET', '/v1/transfers/{id}', only, (p, { engine }, id) =>
+    expandAnswer(engine, engine.transfer(id), p.expand),
+  ),
+  endpoint(
+    'GET',
+    '/v1/transfers',
+    { destination: string(), transfer_group: string(), created: createdFilter(), ...page, ...only },
+    (p, { engine }) => {
+      const items = newestFirst(engine.data.transfers).filter(
+        (t) =>
+          (p.destination === undefined || idOf(t.destination) === p.destination) &&
+          (p.transfer_group === undefined || t.transfer_group === p.transfer_group) &&
+          (p.created === undefined || p.created(t.created)),
+      );
+      return expandAnswer(engine, paginate(items, p, '/v1/transfers'), p.expand);
+    },
   ),
   endpoint(
     'GET',

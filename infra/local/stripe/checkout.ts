@@ -1,7 +1,8 @@
 import type Stripe from 'stripe';
 import { expireSession, startSubscription } from './billing.ts';
+import { checkDestination } from './connect.ts';
 import { type Engine, idOf, type RequestInfo } from './engine.ts';
-import { cardDeclined, invalidRequest, noSuch, StripeApiError } from './errors.ts';
+import { cardDeclined, invalidRequest, StripeApiError } from './errors.ts';
 import { newId } from './ids.ts';
 import {
   checkoutLineItemObject,
@@ -49,18 +50,6 @@ export type CheckoutSessionCreate = {
 };
 
 const MIN_JPY = 50; // Stripe's smallest JPY charge
-
-/** Stripe refuses a destination that cannot receive transfers yet (onboarding not finished). */
-function checkDestination(engine: Engine, id: string, param: string) {
-  const account = engine.data.accounts[id];
-  if (!account) throw noSuch('destination', id, param);
-  if (account.capabilities?.transfers !== 'active')
-    throw new StripeApiError(
-      400,
-      `Your destination account needs to have at least one of the following capabilities enabled: transfers, crypto_transfers, legacy_payments`,
-      { param, code: 'insufficient_capabilities_for_transfer' },
-    );
-}
 
 function checkUrl(url: string | undefined, param: string) {
   if (url === undefined) return;

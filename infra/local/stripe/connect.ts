@@ -1,6 +1,6 @@
 import type Stripe from 'stripe';
 import { type Engine, NO_REQUEST, type RequestInfo } from './engine.ts';
-import { invalidRequest } from './errors.ts';
+import { invalidRequest, noSuch, StripeApiError } from './errors.ts';
 import { newId } from './ids.ts';
 import { accountObject, balanceObject, requirements } from './objects.ts';
 import type { AccountLinkRecord } from './state.ts';
@@ -104,7 +104,23 @@ export function completeOnboarding(
   return account;
 }
 
-/** `GET /v1/balance`: the platform's fees, or with `Stripe-Account` what a connected account was transferred. */
+/**
+ * Stripe refuses to send money (a destination charge, a transfer) to an account that cannot receive
+ * transfers yet: unknown, or its onboarding not finished.
+ */
+export function checkDestination(engine: Engine, id: string, param: string): Stripe.Account {
+  const account = engine.data.accounts[id];
+  if (!account) throw noSuch('destination', id, param);
+  if (account.capabilities?.transfers !== 'active')
+    throw new StripeApiError(
+      400,
+      'Your destination account needs to have at least one of the following capabilities enabled: transfers, crypto_transfers, legacy_payments',
+      { param, code: 'insufficient_capabilities_for_transfer' },
+    );
+  return account;
+}
+
+/** `GET /v1/balance`: the platform's available balance, or with `Stripe-Account` a connected account's. */
 export function balance(engine: Engine, account: string | undefined): Stripe.Balance {
   if (account === undefined) return balanceObject(engine.data.balances.platform);
   engine.account(account);

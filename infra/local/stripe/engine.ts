@@ -120,6 +120,10 @@ export class Engine {
     return this.data.charges[id] ?? throwNoSuch('charge', id, param);
   }
 
+  transfer(id: string, param?: string): Stripe.Transfer {
+    return this.data.transfers[id] ?? throwNoSuch('transfer', id, param);
+  }
+
   account(id: string, param?: string): Stripe.Account {
     return this.data.accounts[id] ?? throwNoSuch('account', id, param);
   }
@@ -150,6 +154,7 @@ export class Engine {
       ['pi_', d.paymentIntents],
       ['ch_', d.charges],
       ['re_', d.refunds],
+      ['tr_', d.transfers],
       ['acct_', d.accounts],
       ['cs_', d.checkoutSessions],
       ['price_', d.prices],

@@ -573,6 +573,43 @@ export function refundObject(
   };
 }
 
+/**
+ * A transfer from the platform's balance to a connected account. `destination_payment` names the
+ * payment the account receives (a `py_…` on its side, which the local Stripe does not keep).
+ */
+export function transferObject(
+  now: number,
+  p: {
+    amount: number;
+    destination: string;
+    sourceTransaction: string | null;
+    transferGroup: string | null;
+    description: string | null;
+    metadata: Record<string, string>;
+  },
+): Stripe.Transfer {
+  const id = newId('tr_');
+  return {
+    id,
+    object: 'transfer',
+    amount: p.amount,
+    amount_reversed: 0,
+    balance_transaction: null,
+    created: now,
+    currency: 'jpy',
+    description: p.description,
+    destination: p.destination,
+    destination_payment: newId('py_'),
+    livemode: false,
+    metadata: p.metadata,
+    reversals: list([], `/v1/transfers/${id}/reversals`),
+    reversed: false,
+    source_transaction: p.sourceTransaction,
+    source_type: 'card',
+    transfer_group: p.transferGroup,
+  };
+}
+
 /** What an Express account still owes Stripe before it can be paid: the fields its onboarding asks. */
 const ONBOARDING_FIELDS = [
   'business_profile.url',

@@ -20,8 +20,8 @@ export function createPaymentIntent(
   return pi;
 }
 
-/** What goes to the connected account from a payment of `amount` (before any refund). */
-function transferred(pi: Stripe.PaymentIntent): number {
+/** What a destination charge sends to its connected account (before any refund); 0 for a charge to the platform. */
+export function transferred(pi: Stripe.PaymentIntent): number {
   if (!pi.transfer_data) return 0;
   return pi.transfer_data.amount ?? pi.amount - (pi.application_fee_amount ?? 0);
 }

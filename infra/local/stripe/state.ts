@@ -65,10 +65,15 @@ export type StripeData = {
   paymentIntents: Record<string, Stripe.PaymentIntent>;
   charges: Record<string, Stripe.Charge>;
   refunds: Record<string, Stripe.Refund>;
+  /** Transfers the platform sent to connected accounts (`POST /v1/transfers`: separate charges and transfers). */
+  transfers: Record<string, Stripe.Transfer>;
   accounts: Record<string, Stripe.Account>;
   accountLinks: Record<string, AccountLinkRecord>;
   portalSessions: Record<string, Stripe.BillingPortal.Session>;
-  /** What each connected account was transferred (net of the platform's fee), and the platform's fees. */
+  /**
+   * Available balances: what each connected account was sent (destination charges net of the platform's
+   * fee, and transfers), and what the platform kept (fees, charges to the platform, less its transfers).
+   */
   balances: { accounts: Record<string, number>; platform: number };
   invoiceSequence: number;
   events: Stripe.Event[];
@@ -91,6 +96,7 @@ export function emptyData(): StripeData {
     paymentIntents: {},
     charges: {},
     refunds: {},
+    transfers: {},
     accounts: {},
     accountLinks: {},
     portalSessions: {},
