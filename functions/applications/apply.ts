@@ -4,5 +4,5 @@ import * as routes from './routes.ts';
 
 export const handler = roleApi(routes.apply, async ({ profile, params, body }) => ({
   status: 201,
-  json: await apply(profile, params.id, body.proposal),
+  json: await apply(profile, params.id, body.proposal, body.teamId),
 }));

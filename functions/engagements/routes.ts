@@ -2,6 +2,7 @@ import { UrlOut } from '#shared/billing/contract.ts';
 import { Id } from '#shared/domain/fields.ts';
 import { EngagementList, EngagementOut, InvoiceList } from '#shared/engagements/contract.ts';
 import { line } from '#shared/http/route.ts';
+import { SharesInput } from '#shared/teams/rules.ts';
 
 /** The engagements context's lines: the monthly retainer between a firm and a professional. */
 export const myEngagements = /* @__PURE__ */ line('GET /v1/engagements', {
@@ -75,5 +76,17 @@ export const cancelEngagement = /* @__PURE__ */ line('POST /v1/engagements/{id}/
   summary: 'Its firm cancels at the end of the current period (state ending, then ended).',
   needs: change,
   params: Id,
+  response: EngagementOut,
+});
+
+export const setShares = /* @__PURE__ */ line('PUT /v1/engagements/{id}/shares', {
+  handler: 'engagements/set-shares',
+  access: ['professional'],
+  tag: 'engagements',
+  summary:
+    "A team engagement's director sets its members' shares (whole or one-decimal percentages summing to 100); they apply from the next paid month, and the history is kept.",
+  needs: { table: 'write' },
+  params: Id,
+  body: SharesInput,
   response: EngagementOut,
 });

@@ -12,6 +12,7 @@ import type { ApplicationStatus } from './rules.ts';
  *  - projectApplications(pid)      Query    GSI1 GSI1PK=PROJECT#<pid>#APPLICATIONS, oldest first
  *  - professionalApplications(uid) Query    GSI2 GSI2PK=PRO#<uid>#APPLICATIONS, newest first
  *  - one per person per project    guard item PK=PROJECT#<pid>, SK=APPLICANT#<uid>, written with attribute_not_exists
+ *  - one per team per project      guard item PK=PROJECT#<pid>, SK=APPLICANT#TEAM#<teamId>, likewise
  */
 export type Application = {
   id: string;
@@ -21,6 +22,9 @@ export type Application = {
   proposal: string;
   status: ApplicationStatus;
   engagementId?: string;
+  /** A team's application, made by its director (professionalId). */
+  teamId?: string;
+  teamName?: string;
   createdAt: string;
   updatedAt: string;
   decidedAt?: string;
@@ -29,9 +33,9 @@ type ApplicationItem = Stored<Application, 'Application'>;
 
 export const applicationKeys = {
   primary: (id: string) => ({ PK: `APPLICATION#${id}`, SK: 'APPLICATION' }),
-  guard: (projectId: string, professionalId: string) => ({
+  guard: (projectId: string, professionalId: string, teamId?: string) => ({
     PK: `PROJECT#${projectId}`,
-    SK: `APPLICANT#${professionalId}`,
+    SK: teamId ? `APPLICANT#TEAM#${teamId}` : `APPLICANT#${professionalId}`,
   }),
   byProject: (a: Pick<Application, 'projectId' | 'createdAt' | 'id'>) => ({
     GSI1PK: `PROJECT#${a.projectId}#APPLICATIONS`,
@@ -104,7 +108,11 @@ export const applications = {
             Put: {
               TableName: tableName(),
               Item: {
-                ...applicationKeys.guard(application.projectId, application.professionalId),
+                ...applicationKeys.guard(
+                  application.projectId,
+                  application.professionalId,
+                  application.teamId,
+                ),
                 type: 'ApplicationGuard',
                 applicationId: application.id,
               },

@@ -5,9 +5,12 @@ import { config } from '../config.ts';
 import { now } from '../data/entity.ts';
 import { ConflictError } from '../domain/errors.ts';
 import { type Engagement, engagements } from '../engagements/engagement.entity.ts';
+import type { SharesVersion } from '../engagements/shares.entity.ts';
 import { sendMailQuietly } from '../mail/send.ts';
 import { ownProject } from '../projects/own-project.ts';
 import { projects } from '../projects/project.entity.ts';
+import { equalShares, MIN_TEAM_MEMBERS } from '../teams/rules.ts';
+import { teams } from '../teams/team.entity.ts';
 import { type Application, applications } from './application.entity.ts';
 import { applicationOf } from './application-access.ts';
 import { applicationMails } from './mails.ts';
@@ -15,7 +18,8 @@ import { type Decision, decide } from './rules.ts';
 
 /**
  * The firm decides: shortlist, decline or accept. Accept creates exactly one engagement, in one transaction
- * with the application's move; a repeated or concurrent accept answers with that same engagement.
+ * with the application's move; a repeated or concurrent accept answers with that same engagement. A team's
+ * engagement goes to the members it has at that moment, in equal shares.
  */
 export async function decideApplication(
   firmId: string,
@@ -31,11 +35,17 @@ export async function decideApplication(
   let moved: Application;
   try {
     if (step.to === 'accepted') {
-      const [project, settings, professional] = await Promise.all([
+      const [project, settings, professional, members] = await Promise.all([
         ownProject(firmId, read.projectId),
         platformSettings.get(),
         users.get(read.professionalId),
+        read.teamId ? teams.activeMembers(read.teamId) : undefined,
       ]);
+      if (members && members.length < MIN_TEAM_MEMBERS)
+        throw new ConflictError(
+          'This team has fewer than two members now, so it cannot take the work as a team.',
+          'team_too_small',
+        );
       const engagement: Engagement = {
         id: randomUUID(),
         applicationId: read.id,
@@ -51,12 +61,23 @@ export async function decideApplication(
         workType: project.skills[0] ?? 'other',
         firmName: project.organizationName,
         professionalName: professional?.displayName ?? '—',
+        ...(read.teamId && members
+          ? { teamId: read.teamId, teamName: read.teamName ?? '', memberIds: members.map((m) => m.userId) }
+          : {}),
         state: 'awaiting_payment',
         version: 0,
         createdAt: at,
         updatedAt: at,
       };
-      await engagements.startFromAcceptance(read, engagement);
+      const shares: SharesVersion | undefined = members && {
+        engagementId: engagement.id,
+        seq: 1,
+        from: '',
+        shares: equalShares(members.map((m) => m.userId)),
+        setBy: firmId,
+        setAt: at,
+      };
+      await engagements.startFromAcceptance(read, engagement, shares);
       moved = { ...read, status: 'accepted', engagementId: engagement.id, updatedAt: at, decidedAt: at };
     } else {
       moved = await applications.move(read, step.to, at);

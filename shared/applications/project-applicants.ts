@@ -1,27 +1,50 @@
-import { users } from '../accounts/user.entity.ts';
+import { type User, users } from '../accounts/user.entity.ts';
 import { ownProject } from '../projects/own-project.ts';
+import { teams } from '../teams/team.entity.ts';
 import { applications } from './application.entity.ts';
 
-/** The firm's view of a project's applicants: each application with the applicant's public profile. */
+/** The public part of a professional's profile, as a firm sees an applicant. */
+function publicProfile(userId: string, p: User | undefined) {
+  return p?.role === 'professional'
+    ? {
+        userId: p.userId,
+        displayName: p.displayName,
+        headline: p.headline,
+        skills: p.skills ?? [],
+        yearsOfExperience: p.yearsOfExperience,
+        homePrefectureCode: p.homePrefectureCode,
+        hoursPerMonth: p.hoursPerMonth,
+        workStyle: p.workStyle,
+      }
+    : { userId, displayName: '—', skills: [] };
+}
+
+/**
+ * The firm's view of a project's applicants: each application with the applicant's public profile and, for a
+ * team, the team and each of its members' (as the team is now).
+ */
 export async function projectApplicants(firmId: string, projectId: string) {
   await ownProject(firmId, projectId);
   const list = await applications.forProject(projectId);
-  const people = await users.byIds(list.map((a) => a.professionalId));
-  return list.map((a) => {
-    const p = people.get(a.professionalId);
-    const profile =
-      p?.role === 'professional'
-        ? {
-            userId: p.userId,
-            displayName: p.displayName,
-            headline: p.headline,
-            skills: p.skills ?? [],
-            yearsOfExperience: p.yearsOfExperience,
-            homePrefectureCode: p.homePrefectureCode,
-            hoursPerMonth: p.hoursPerMonth,
-            workStyle: p.workStyle,
-          }
-        : { userId: a.professionalId, displayName: '—', skills: [] };
-    return { ...a, applicant: profile };
-  });
+  const teamIds = [...new Set(list.flatMap((a) => (a.teamId ? [a.teamId] : [])))];
+  const members = new Map(
+    await Promise.all(teamIds.map(async (id) => [id, await teams.activeMembers(id)] as const)),
+  );
+  const people = await users.byIds([
+    ...list.map((a) => a.professionalId),
+    ...[...members.values()].flat().map((m) => m.userId),
+  ]);
+  return list.map((a) => ({
+    ...a,
+    applicant: publicProfile(a.professionalId, people.get(a.professionalId)),
+    ...(a.teamId
+      ? {
+          team: {
+            id: a.teamId,
+            name: a.teamName ?? '',
+            members: (members.get(a.teamId) ?? []).map((m) => publicProfile(m.userId, people.get(m.userId))),
+          },
+        }
+      : {}),
+  }));
 }

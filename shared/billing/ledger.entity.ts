@@ -1,12 +1,13 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../data/client.ts';
-import { ofType, type Stored, strip } from '../data/entity.ts';
+import { now, ofType, type Stored, strip } from '../data/entity.ts';
 import { queryAll } from '../data/query.ts';
 import type { MonthMoney } from './rules.ts';
 import { monthInJapan } from './rules.ts';
 
 /**
- * The ledger: one row per Stripe invoice of an engagement, paid or failed (BRIEF 2.3).
+ * The ledger: one row per Stripe invoice of an engagement, paid or failed (BRIEF 2.3); a team engagement's
+ * invoice has one row per member with a share, each with their part (SK ends with #<member's id>).
  * Access patterns:
  *  - engagementInvoices(id)          Query  PK=ENGAGEMENT#<id>, SK begins_with INVOICE#   (by period)
  *  - professionalEarnings(uid, year) Query  GSI2 GSI2PK=PRO#<uid>#EARNINGS, GSI2SK between <year>-01 and <year>-12~
@@ -26,15 +27,22 @@ export type LedgerRow = MonthMoney & {
   /** When it was paid (or, for a failed row, when it failed): the month of the statement. */
   at: string;
   hostedInvoiceUrl: string | null;
+  /** A team member's part of the month: the team, their share, and the transfer that paid it. */
+  teamId?: string;
+  teamName?: string;
+  sharePercent?: number;
+  transferId?: string;
   createdAt: string;
   updatedAt: string;
 };
 type LedgerItem = Stored<LedgerRow, 'LedgerRow'>;
 
 export const ledgerKeys = {
-  primary: (r: Pick<LedgerRow, 'engagementId' | 'periodStart' | 'invoiceId'>) => ({
+  primary: (
+    r: Pick<LedgerRow, 'engagementId' | 'periodStart' | 'invoiceId' | 'teamId' | 'professionalId'>,
+  ) => ({
     PK: `ENGAGEMENT#${r.engagementId}`,
-    SK: `INVOICE#${r.periodStart}#${r.invoiceId}`,
+    SK: `INVOICE#${r.periodStart}#${r.invoiceId}${r.teamId ? `#${r.professionalId}` : ''}`,
   }),
   earnings: (r: Pick<LedgerRow, 'professionalId' | 'at' | 'invoiceId'>) => ({
     GSI2PK: `PRO#${r.professionalId}#EARNINGS`,
@@ -45,6 +53,9 @@ export const ledgerKeys = {
 const fromItem = (item: Record<string, unknown>) => strip(item as LedgerItem) as LedgerRow;
 /** A ledger row in a stream image or a scan. */
 export const ledgerRowOf = ofType<LedgerRow>('LedgerRow');
+/** What one row pays: the invoice, or a member's part of it. */
+export const paymentIdOf = (r: Pick<LedgerRow, 'invoiceId' | 'teamId' | 'professionalId'>) =>
+  r.teamId ? `${r.invoiceId}#${r.professionalId}` : r.invoiceId;
 
 export const ledger = {
   /**
@@ -72,6 +83,23 @@ export const ledger = {
     } catch (error) {
       if ((error as Error).name === 'ConditionalCheckFailedException') return 'kept';
       throw error;
+    }
+  },
+
+  /** Keeps the transfer that paid a member's part; the first one kept stays. */
+  async markTransferred(row: LedgerRow, transferId: string): Promise<void> {
+    try {
+      await db().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: ledgerKeys.primary(row),
+          UpdateExpression: 'SET transferId = :t, updatedAt = :at',
+          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(transferId)',
+          ExpressionAttributeValues: { ':t': transferId, ':at': now() },
+        }),
+      );
+    } catch (error) {
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
     }
   },
 

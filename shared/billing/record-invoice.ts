@@ -2,11 +2,15 @@ import { now } from '../data/entity.ts';
 import { engagements } from '../engagements/engagement.entity.ts';
 import { logger } from '../logger.ts';
 import { stripe } from '../stripe/client.ts';
-import { ledger } from './ledger.entity.ts';
+import { type LedgerRow, ledger } from './ledger.entity.ts';
 import { platformFeeJpy, splitPayment } from './rules.ts';
 import { paidAtOfInvoice, periodOfInvoice, subscriptionOfInvoice } from './stripe-objects.ts';
+import { payTeamMembers, teamRows } from './team-payouts.ts';
 
-/** The ledger row of an invoice, from the invoice as Stripe has it now: paid is final, failed until paid. */
+/**
+ * The ledger row of an invoice, from the invoice as Stripe has it now: paid is final, failed until paid.
+ * A team engagement's invoice has a row per member with a share, and once paid a transfer to each.
+ */
 export async function recordInvoice(engagementId: string, invoiceId: string) {
   const engagement = await engagements.get(engagementId);
   if (!engagement) return;
@@ -21,7 +25,7 @@ export async function recordInvoice(engagementId: string, invoiceId: string) {
   const gross = paid ? invoice.amount_paid : invoice.amount_due;
   const period = periodOfInvoice(invoice);
   const at = now();
-  const result = await ledger.record({
+  const row: LedgerRow = {
     engagementId,
     invoiceId,
     professionalId: engagement.professionalId,
@@ -37,6 +41,14 @@ export async function recordInvoice(engagementId: string, invoiceId: string) {
     ...splitPayment(gross, platformFeeJpy(gross, feePercent)),
     createdAt: at,
     updatedAt: at,
-  });
-  logger.info('ledger row', { engagementId, invoiceId, status: paid ? 'paid' : 'failed', result });
+  };
+  if (!engagement.teamId) {
+    const result = await ledger.record(row);
+    logger.info('ledger row', { engagementId, invoiceId, status: row.status, result });
+    return;
+  }
+  const rows = await teamRows(engagement, row);
+  const results = await Promise.all(rows.map((r) => ledger.record(r)));
+  logger.info('team ledger rows', { engagementId, invoiceId, status: row.status, results });
+  if (paid) await payTeamMembers(engagement, invoiceId);
 }

@@ -1,17 +1,26 @@
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  GetCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { type Application, applications } from '../applications/application.entity.ts';
 import type { AppliedEventMarker } from '../billing/stripe-event.entity.ts';
 import { db, tableName } from '../data/client.ts';
 import { now, type Stored, strip } from '../data/entity.ts';
 import { queryAll } from '../data/query.ts';
 import type { EngagementState } from './rules.ts';
+import { type SharesVersion, sharesItem } from './shares.entity.ts';
 
 /**
  * Engagement: the monthly retainer an accepted application becomes (payments: the retainers issue).
  * Access patterns:
  *  - getEngagement(id)           GetItem  PK=ENGAGEMENT#<id>, SK=ENGAGEMENT
  *  - firmEngagements(firmId)     Query    GSI1 GSI1PK=FIRM#<firmId>#ENGAGEMENTS
- *  - proEngagements(uid)         Query    GSI2 GSI2PK=PRO#<uid>#ENGAGEMENTS
+ *  - proEngagements(uid)         Query    GSI2 GSI2PK=PRO#<uid>#ENGAGEMENTS: the engagement itself (its
+ *                                         professional, a team's director) and the member links of a team's
+ *                                         other members (PK=ENGAGEMENT#<id>, SK=MEMBER#<uid>), then BatchGetItem
  * Stripe's side (subscription, period, state) is written only by `applyStripe`, conditioned on the version
  * that was read, so two webhooks at once cannot interleave their reads and writes.
  */
@@ -32,6 +41,10 @@ export type Engagement = {
   workType: string;
   firmName: string;
   professionalName: string;
+  /** A team engagement: `professionalId` is its director, `memberIds` everyone who has had a share. */
+  teamId?: string;
+  teamName?: string;
+  memberIds?: string[];
   state: EngagementState;
   /** Stripe's side, once the firm has started paying. */
   checkoutSessionId?: string;
@@ -63,7 +76,32 @@ export const engagementKeys = {
     GSI2PK: `PRO#${e.professionalId}#ENGAGEMENTS`,
     GSI2SK: `${e.createdAt}#${e.id}`,
   }),
+  /** A team member's link to the engagement, in their list beside their own engagements. */
+  member: (e: Pick<Engagement, 'createdAt' | 'id'>, userId: string) => ({
+    PK: `ENGAGEMENT#${e.id}`,
+    SK: `MEMBER#${userId}`,
+    GSI2PK: `PRO#${userId}#ENGAGEMENTS`,
+    GSI2SK: `${e.createdAt}#${e.id}`,
+  }),
 };
+
+/** The member links a team engagement needs for members other than its director. */
+function memberLinks(e: Engagement, userIds: readonly string[]) {
+  return userIds
+    .filter((uid) => uid !== e.professionalId)
+    .map((uid) => ({
+      Put: {
+        TableName: tableName(),
+        Item: {
+          ...engagementKeys.member(e, uid),
+          type: 'EngagementMember',
+          engagementId: e.id,
+          userId: uid,
+          createdAt: e.createdAt,
+        },
+      },
+    }));
+}
 
 const fromItem = (item: Record<string, unknown>) => {
   const e = strip(item as EngagementItem) as Engagement;
@@ -81,7 +119,32 @@ async function queryIndex(index: 'GSI1' | 'GSI2', pk: string): Promise<Engagemen
     },
     500,
   );
-  return items.map(fromItem);
+  const own = items.filter((i) => i.type === 'Engagement').map(fromItem);
+  const linked = items.filter((i) => i.type === 'EngagementMember').map((i) => i.engagementId as string);
+  if (linked.length === 0) return own;
+  const found = await byIds(linked);
+  return [...own, ...found].sort(
+    (a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id),
+  );
+}
+
+/** Engagements by id (one BatchGetItem per 100), those that exist. */
+async function byIds(ids: string[]): Promise<Engagement[]> {
+  const found: Engagement[] = [];
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 100) {
+    let keys: Record<string, unknown>[] | undefined = unique
+      .slice(i, i + 100)
+      .map((id) => engagementKeys.primary(id));
+    for (let attempt = 0; keys?.length && attempt < 5; attempt++) {
+      const out: BatchGetCommandOutput = await db().send(
+        new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys } } }),
+      );
+      found.push(...(out.Responses?.[tableName()] ?? []).map(fromItem));
+      keys = out.UnprocessedKeys?.[tableName()]?.Keys;
+    }
+  }
+  return found;
 }
 
 export const engagements = {
@@ -155,7 +218,11 @@ export const engagements = {
    * Accepting: the application moves to accepted (only from the status that was read) and its engagement is
    * created, both or neither. Of ten accepts at once, one transaction wins; the rest find it accepted.
    */
-  async startFromAcceptance(application: Application, engagement: Engagement): Promise<void> {
+  async startFromAcceptance(
+    application: Application,
+    engagement: Engagement,
+    shares?: SharesVersion,
+  ): Promise<void> {
     const item: EngagementItem = {
       ...engagement,
       ...engagementKeys.primary(engagement.id),
@@ -168,8 +235,50 @@ export const engagements = {
         TransactItems: [
           applications.acceptance(application, engagement.id, engagement.createdAt),
           { Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
+          // A team's: its first shares (equal) and the links that put it in each member's list.
+          ...(shares
+            ? [
+                sharesItem(shares),
+                ...memberLinks(
+                  engagement,
+                  shares.shares.map((s) => s.userId),
+                ),
+              ]
+            : []),
         ],
       }),
     );
   },
+
+  /**
+   * The director sets new shares: the version (only if its number is still free: two changes at once cannot
+   * both be number n), members new to the engagement added to `memberIds`, their links written.
+   */
+  async setShares(e: Engagement, version: SharesVersion): Promise<void> {
+    const known = new Set(e.memberIds ?? []);
+    const added = version.shares.map((s) => s.userId).filter((uid) => !known.has(uid));
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          sharesItem(version),
+          ...(added.length
+            ? [
+                {
+                  Update: {
+                    TableName: tableName(),
+                    Key: engagementKeys.primary(e.id),
+                    UpdateExpression: 'SET memberIds = list_append(memberIds, :added), updatedAt = :at',
+                    ConditionExpression: 'attribute_exists(memberIds)',
+                    ExpressionAttributeValues: { ':added': added, ':at': version.setAt },
+                  },
+                },
+                ...memberLinks(e, added),
+              ]
+            : []),
+        ],
+      }),
+    );
+  },
+
+  byIds,
 };

@@ -1,5 +1,5 @@
 import { engagements } from './engagement.entity.ts';
-import { type EngagementView, engagementView, payoutsReadyOf } from './view.ts';
+import { type EngagementView, fullView, payoutsReadyOf } from './view.ts';
 
 export async function myEngagements(
   userId: string,
@@ -8,5 +8,5 @@ export async function myEngagements(
   const list =
     role === 'firm' ? await engagements.forFirm(userId) : await engagements.forProfessional(userId);
   const ready = await payoutsReadyOf(list.map((e) => e.professionalId));
-  return list.map((e) => engagementView(e, userId, ready.get(e.professionalId) === true));
+  return Promise.all(list.map((e) => fullView(e, userId, ready)));
 }

@@ -62,3 +62,22 @@ export function canDo(
   };
   return { ok: false, reason: reasons[action] };
 }
+
+/** One version of a team engagement's shares: from which paid period on it applies ('' = the first). */
+export type SharesVersionFacts = { seq: number; from: string };
+
+/**
+ * The version that pays a period starting at `periodStart`: the latest (highest number) of those already in
+ * force then. Deterministic, so a webhook retried a week later splits the month the same way.
+ */
+export function sharesFor<V extends SharesVersionFacts>(
+  versions: readonly V[],
+  periodStart: string,
+): V | undefined {
+  let chosen: V | undefined;
+  for (const v of versions) if (v.from <= periodStart && (!chosen || v.seq > chosen.seq)) chosen = v;
+  return chosen;
+}
+
+/** A change of shares applies from the next paid month: the start of the next period, or the first if none has begun. */
+export const sharesStartFrom = (e: { currentPeriodEnd?: string | undefined }) => e.currentPeriodEnd ?? '';

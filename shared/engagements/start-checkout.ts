@@ -4,10 +4,13 @@ import { billingCustomers, payoutAccounts } from '../billing/stripe-account.enti
 import { config } from '../config.ts';
 import { ConflictError } from '../domain/errors.ts';
 import { stripe } from '../stripe/client.ts';
+import { paidMembers } from '../teams/rules.ts';
 import { firmEngagement } from './access.ts';
 import type { Engagement } from './engagement.entity.ts';
 import { engagements } from './engagement.entity.ts';
-import { canDo } from './rules.ts';
+import { canDo, sharesFor } from './rules.ts';
+import { engagementShares } from './shares.entity.ts';
+import { teamShareView } from './view.ts';
 
 /** The firm's Stripe customer, created once (a concurrent first payment gets the same one). */
 export async function firmCustomer(firm: User): Promise<string> {
@@ -27,18 +30,25 @@ export async function firmCustomer(firm: User): Promise<string> {
 /**
  * The firm starts paying: a Checkout Session in subscription mode for the monthly fee, paid out to the
  * professional's connected account less the platform's fee. Asking again while that session is open gives
- * the same session; a session that expired is replaced.
+ * the same session; a session that expired is replaced. A team's engagement is charged to the platform and
+ * paid to its members by transfers (../billing/team-payouts.ts), so it waits until every member with a share
+ * can be paid.
  */
 export async function startCheckout(firm: User, engagementId: string): Promise<{ url: string }> {
   const e = await firmEngagement(firm.userId, engagementId);
   const allowed = canDo(e.state, 'checkout');
   if (!allowed.ok) throw new ConflictError(allowed.reason, 'not_awaiting_payment');
-  const payouts = await payoutAccounts.get(e.professionalId);
-  if (!payouts?.ready)
-    throw new ConflictError(
-      `${e.professionalName} has not finished setting up payouts with Stripe yet, so they cannot be paid. They have been asked to; try again once they have.`,
-      'payouts_not_ready',
-    );
+  let destination: string | undefined;
+  if (e.teamId) await everyMemberPayable(e, firm.userId);
+  else {
+    const payouts = await payoutAccounts.get(e.professionalId);
+    if (!payouts?.ready)
+      throw new ConflictError(
+        `${e.professionalName} has not finished setting up payouts with Stripe yet, so they cannot be paid. They have been asked to; try again once they have.`,
+        'payouts_not_ready',
+      );
+    destination = payouts.accountId;
+  }
   const client = await stripe();
   for (let attempt = 0; attempt < 3; attempt++) {
     const read = attempt === 0 ? e : ((await engagements.get(e.id)) as Engagement);
@@ -51,14 +61,27 @@ export async function startCheckout(firm: User, engagementId: string): Promise<{
           'not_awaiting_payment',
         );
     }
-    const session = await createSession(client, firm, read, payouts.accountId);
+    const session = await createSession(client, firm, read, destination);
     if (await engagements.keepCheckoutSession(read, session.id)) return { url: session.url as string };
     // Another request kept a session at the same moment: answer with that one.
   }
   throw new ConflictError('The checkout changed at the same time. Try again.');
 }
 
-async function createSession(client: Stripe, firm: User, e: Engagement, destination: string) {
+/** 409 naming the members with a share of the first month who cannot be paid yet. */
+async function everyMemberPayable(e: Engagement, viewer: string) {
+  const [versions, team] = await Promise.all([engagementShares.all(e.id), teamShareView(e, viewer)]);
+  const first = new Set(paidMembers(sharesFor(versions, '')?.shares ?? []).map((s) => s.userId));
+  const waiting = (team?.shares ?? []).filter((s) => first.has(s.userId) && !s.payoutsReady);
+  if (waiting.length === 0 && first.size > 0) return;
+  const names = waiting.map((s) => s.displayName).join(', ');
+  throw new ConflictError(
+    `${names} ${waiting.length === 1 ? 'has' : 'have'} not finished setting up payouts with Stripe yet, so the team cannot be paid. They have been asked to; try again once they have.`,
+    'payouts_not_ready',
+  );
+}
+
+async function createSession(client: Stripe, firm: User, e: Engagement, destination: string | undefined) {
   const web = config().WEB_ORIGIN;
   return client.checkout.sessions.create(
     {
@@ -72,15 +95,18 @@ async function createSession(client: Stripe, firm: User, e: Engagement, destinat
             currency: 'jpy', // zero-decimal: ¥50,000 is 50000
             unit_amount: e.monthlyFeeJpy,
             recurring: { interval: 'month' },
-            product_data: { name: `${e.title}（${e.professionalName}）` },
+            product_data: { name: `${e.title}（${e.teamName ?? e.professionalName}）` },
           },
         },
       ],
-      subscription_data: {
-        transfer_data: { destination },
-        application_fee_percent: e.platformFeePercent,
-        metadata: { engagementId: e.id },
-      },
+      // One professional: a destination charge less the fee. A team: charged to the platform, then transfers.
+      subscription_data: destination
+        ? {
+            transfer_data: { destination },
+            application_fee_percent: e.platformFeePercent,
+            metadata: { engagementId: e.id },
+          }
+        : { metadata: { engagementId: e.id, teamId: e.teamId as string } },
       metadata: { engagementId: e.id },
       locale: 'ja',
       success_url: `${web}/engagements/${e.id}?checkout=success`,

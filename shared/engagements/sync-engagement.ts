@@ -47,13 +47,14 @@ export async function syncEngagement(
   throw new Error(`engagement ${engagementId} kept changing while syncing`);
 }
 
+/** The firm and the professional, or every member of a team. */
 async function tellBothParties(e: Engagement) {
-  const [firm, professional] = await Promise.all([users.get(e.firmId), users.get(e.professionalId)]);
+  const people = await users.byIds([e.firmId, e.professionalId, ...(e.memberIds ?? [])]);
   const mail = engagementMails.stateChanged({
     title: e.title,
     state: e.state,
     engagementId: e.id,
     appUrl: config().WEB_ORIGIN,
   });
-  await Promise.all([sendMailQuietly(firm?.email, mail), sendMailQuietly(professional?.email, mail)]);
+  await Promise.all([...people.values()].map((p) => sendMailQuietly(p.email, mail)));
 }

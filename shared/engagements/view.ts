@@ -1,15 +1,26 @@
+import type * as z from 'zod';
+import { users } from '../accounts/user.entity.ts';
 import { payoutAccounts } from '../billing/stripe-account.entity.ts';
+import type { Share } from '../teams/rules.ts';
+import type { EngagementOut, MemberShareOut, TeamShareOut } from './contract.ts';
 import type { Engagement } from './engagement.entity.ts';
+import { sharesFor } from './rules.ts';
+import { engagementShares } from './shares.entity.ts';
 
-/** What either party sees of an engagement. Stripe's ids stay on the server. */
-export function engagementView(e: Engagement, userId: string, payoutsReady: boolean) {
+/** What a party sees of an engagement. Stripe's ids stay on the server. */
+export function engagementView(
+  e: Engagement,
+  userId: string,
+  payoutsReady: boolean,
+  team?: z.output<typeof TeamShareOut>,
+): EngagementOut {
   const renews = e.state === 'active' || e.state === 'past_due' || e.state === 'paused';
   return {
     id: e.id,
     projectId: e.projectId,
     applicationId: e.applicationId,
     title: e.title,
-    yourRole: e.firmId === userId ? ('firm' as const) : ('professional' as const),
+    yourRole: e.firmId === userId ? 'firm' : 'professional',
     firm: { id: e.firmId, name: e.firmName },
     professional: { id: e.professionalId, displayName: e.professionalName },
     state: e.state,
@@ -24,11 +35,12 @@ export function engagementView(e: Engagement, userId: string, payoutsReady: bool
     nextRenewalAt: renews ? (e.currentPeriodEnd ?? null) : null,
     cancelAtPeriodEnd: e.cancelAtPeriodEnd === true,
     payoutsReady,
+    ...(team ? { team } : {}),
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,
   };
 }
-export type EngagementView = ReturnType<typeof engagementView>;
+export type EngagementView = EngagementOut;
 
 /** Whether each professional can be paid out now. */
 export const payoutsReadyOf = async (professionalIds: string[]) => {
@@ -36,3 +48,47 @@ export const payoutsReadyOf = async (professionalIds: string[]) => {
   const accounts = await Promise.all(unique.map((id) => payoutAccounts.get(id)));
   return new Map(unique.map((id, i) => [id, accounts[i]?.ready === true]));
 };
+
+/**
+ * A team engagement's shares as its parties see them: those paying the current period (or the first, before
+ * payment starts) and, if the director changed them, the next ones with the period they start from.
+ */
+export async function teamShareView(e: Engagement, userId: string) {
+  if (!e.teamId) return undefined;
+  const versions = await engagementShares.all(e.id);
+  const periodStart = e.currentPeriodStart ?? '';
+  const current = sharesFor(versions, periodStart);
+  const latest = versions.reduce<(typeof versions)[number] | undefined>(
+    (a, v) => (!a || v.seq > a.seq ? v : a),
+    undefined,
+  );
+  const next = latest && latest !== current && latest.from > periodStart ? latest : undefined;
+  const ids = [...(current?.shares ?? []), ...(next?.shares ?? [])].map((s) => s.userId);
+  const [names, ready] = await Promise.all([users.byIds(ids), payoutsReadyOf(ids)]);
+  const members = (shares: Share[]): z.output<typeof MemberShareOut>[] =>
+    shares.map((s) => ({
+      userId: s.userId,
+      displayName: names.get(s.userId)?.displayName ?? '—',
+      percent: s.percent,
+      payoutsReady: ready.get(s.userId) === true,
+    }));
+  const role =
+    e.professionalId === userId ? 'director' : (e.memberIds ?? []).includes(userId) ? 'member' : undefined;
+  return {
+    id: e.teamId,
+    name: e.teamName ?? '',
+    directorId: e.professionalId,
+    ...(role ? { yourTeamRole: role as 'director' | 'member' } : {}),
+    shares: members(current?.shares ?? []),
+    ...(next ? { nextShares: { from: next.from, shares: members(next.shares) } } : {}),
+  };
+}
+
+/** The engagement as the caller sees it, a team's shares included. */
+export async function fullView(e: Engagement, userId: string, ready: Map<string, boolean>) {
+  const team = await teamShareView(e, userId);
+  const payoutsReady = team
+    ? team.shares.filter((s) => s.percent > 0).every((s) => s.payoutsReady)
+    : ready.get(e.professionalId) === true;
+  return engagementView(e, userId, payoutsReady, team);
+}

@@ -1,6 +1,6 @@
 import { type User, userOf } from '../accounts/user.entity.ts';
 import { applicationOf } from '../applications/application.entity.ts';
-import { ledgerRowOf } from '../billing/ledger.entity.ts';
+import { ledgerRowOf, paymentIdOf } from '../billing/ledger.entity.ts';
 import type { KakehashiEvent } from '../events/event.entity.ts';
 import { registrationOf } from '../events/registration.entity.ts';
 import { projectOf } from '../projects/project.entity.ts';
@@ -92,7 +92,8 @@ export async function factsOf(
     return [
       {
         kind: 'payment',
-        invoiceId: row.invoiceId,
+        // A team's month is one row per member: each is a payment of its own.
+        invoiceId: paymentIdOf(row),
         engagementId: row.engagementId,
         municipalityCode: firm.municipalityCode,
         person: personOf(row.professionalId, await lookups.user(row.professionalId)),
