@@ -18,6 +18,9 @@ export async function engagementInvoices(userId: string, id: string): Promise<In
   const byInvoice = new Map<string, LedgerRow[]>();
   for (const r of rows) byInvoice.set(r.invoiceId, [...(byInvoice.get(r.invoiceId) ?? []), r]);
   const names = e.teamId ? await users.byIds(rows.map((r) => r.professionalId)) : undefined;
+  // Members in the team's order (the director first), as the shares list them.
+  const order = [e.professionalId, ...(e.memberIds ?? [])];
+  const place = (uid: string) => (order.indexOf(uid) + order.length + 1) % (order.length + 1);
   return [...byInvoice.values()].map((parts) => {
     const r = parts[0] as LedgerRow;
     return {
@@ -31,16 +34,18 @@ export async function engagementInvoices(userId: string, id: string): Promise<In
       ...(r.status === 'paid' ? { paidAt: r.at } : {}),
       ...(r.teamId
         ? {
-            split: parts.map((p) => ({
-              userId: p.professionalId,
-              displayName: names?.get(p.professionalId)?.displayName ?? '—',
-              percent: p.sharePercent ?? 0,
-              grossJpy: p.grossJpy,
-              platformFeeJpy: p.platformFeeJpy,
-              feeTaxJpy: p.feeTaxJpy,
-              netJpy: p.netJpy,
-              transferred: p.transferId !== undefined,
-            })),
+            split: [...parts]
+              .sort((a, b) => place(a.professionalId) - place(b.professionalId))
+              .map((p) => ({
+                userId: p.professionalId,
+                displayName: names?.get(p.professionalId)?.displayName ?? '—',
+                percent: p.sharePercent ?? 0,
+                grossJpy: p.grossJpy,
+                platformFeeJpy: p.platformFeeJpy,
+                feeTaxJpy: p.feeTaxJpy,
+                netJpy: p.netJpy,
+                transferred: p.transferId !== undefined,
+              })),
           }
         : {}),
     };

@@ -1,5 +1,6 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { call, cloud } from '../support/api.ts';
+import { call, cloud, table } from '../support/api.ts';
 import { eventually } from '../support/eventually.ts';
 import {
   deliver,
@@ -169,12 +170,29 @@ describe('a team engagement: shares, transfers and statements', () => {
     const balance = await stripeSdk().balance.retrieve({}, { stripeAccount: jiroAccount });
     expect(balance.available[0]?.amount).toBe(14_985 + 9_000);
 
-    // Each member's statement has their own rows only.
-    const earnings = (await call('GET', '/v1/me/earnings', { token: jiro.token })).body;
-    expect(
-      earnings.rows.map((r: { netJpy: number }) => r.netJpy).sort((a: number, b: number) => a - b),
-    ).toEqual([9_000, 14_985]);
-    expect(earnings.totals).toMatchObject({ netJpy: 23_985, grossJpy: 16_650 + 10_000 });
+    // Each member's statement has their own rows only (the months may fall in two years on the clock).
+    const years = [
+      ...new Set([first, second].map((m) => (m as Month & { paidAt: string }).paidAt.slice(0, 4))),
+    ];
+    const statements = await Promise.all(
+      years.map(async (y) => (await call('GET', `/v1/me/earnings?year=${y}`, { token: jiro.token })).body),
+    );
+    const rows = statements.flatMap((st) => st.rows as { netJpy: number; grossJpy: number }[]);
+    expect(rows.map((r) => r.netJpy).sort((a, b) => a - b)).toEqual([9_000, 14_985]);
+    expect(rows.map((r) => r.grossJpy).sort((a, b) => a - b)).toEqual([10_000, 16_650]);
+
+    // The relationship population: each paid member has the month's tie with the firm's town (stream-fed).
+    const { doc, name } = table();
+    for (const member of [t.director, hanako, jiro])
+      await eventually(async () => {
+        const { Item } = await doc.send(
+          new GetCommand({
+            TableName: name,
+            Key: { PK: `METRICS#31370#PERSON#${member.userId}`, SK: 'MARKER' },
+          }),
+        );
+        expect(JSON.stringify(Item?.marker ?? {})).toContain(`pay:${second.invoiceId}#${member.userId}`);
+      }, 60_000); // the stream also carries the demo's history at start
   });
 
   it('withholds on each member’s own payment at the ¥1,000,000 boundary', async () => {
