@@ -107,6 +107,56 @@ export const demoAccounts: DemoAccount[] = [
     },
   },
   {
+    email: 'minowa-town@demo.kakehashi.jp',
+    label: 'Town hall of Minowa / 箕輪町役場 (a team retainer)',
+    profile: {
+      role: 'firm',
+      displayName: '箕輪町 商工観光課',
+      organizationName: '箕輪町役場',
+      municipalityCode: '20383',
+      industry: '地方公共団体',
+      size: '50-299',
+    },
+  },
+  {
+    email: 'minowa-director@demo.kakehashi.jp',
+    label: 'Crowd director of a Minowa team / 箕輪町のクラウドディレクター',
+    profile: {
+      role: 'professional',
+      displayName: '小松 由美',
+      headline: '箕輪町出身、東京でWebディレクター。地元で育成したメンバーとチームで仕事を受けています。',
+      skills: ['direction', 'event-planning', 'sns'],
+      yearsOfExperience: 11,
+      homePrefectureCode: '13',
+      regionsOfInterest: [{ regionCode: '20383', ties: ['hometown'] }],
+      hoursPerMonth: 30,
+      workStyle: 'remote',
+    },
+  },
+  ...(
+    [
+      ['minowa-team1', '唐木 さやか', '子育て中。平日の午前中にデータ入力と資料作成を担当します。'],
+      ['minowa-team2', '向山 健二', '週末のイベント運営と会場設営が得意です。'],
+      ['minowa-team3', '北沢 真理', 'SNS投稿と写真撮影。子どもの送迎の合間に作業します。'],
+      ['minowa-team4', '有賀 恵', '経理事務の経験あり。申込受付と集計を担当します。'],
+    ] as const
+  ).map(
+    ([key, displayName, headline]): DemoAccount => ({
+      email: `${key}@demo.kakehashi.jp`,
+      label: 'Member of the Minowa team / 箕輪町チームのメンバー',
+      profile: {
+        role: 'professional',
+        displayName,
+        headline,
+        skills: ['data-entry', 'event-planning'],
+        homePrefectureCode: '20',
+        homeMunicipalityCode: '20383',
+        hoursPerMonth: 15,
+        workStyle: 'hybrid',
+      },
+    }),
+  ),
+  {
     email: 'ise-firm@demo.kakehashi.jp',
     label: 'Firm in Ise / 伊勢市の企業',
     profile: {

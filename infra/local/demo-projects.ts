@@ -209,6 +209,24 @@ export const demoProjects: DemoProject[] = [
     shortTime: true,
   },
   {
+    // Taken by the Minowa team (./demo-team.ts): a director and four members share it, each paid their share.
+    key: 'minowa-team-events',
+    firm: 'minowa-town@demo.kakehashi.jp',
+    status: 'open',
+    daysAgo: 40,
+    title: '赤そばの里まつりと町イベントの企画運営・事務作業（チーム歓迎）',
+    summary:
+      '町の年間イベントの企画から、申込受付・データ入力・SNS発信・当日運営までを毎月まとめてお願いします。ディレクターが仕事を分け、子育て中の方も自分の時間で関われるチームでの受託を歓迎します。',
+    deliverables: '月次の企画書、申込データの集計、SNS投稿、当日運営の人員計画',
+    skills: ['event-planning', 'data-entry', 'sns'],
+    municipalityCode: '20383',
+    monthlyFeeJpy: 300_000,
+    hoursPerMonth: 120,
+    remote: 'hybrid',
+    durationMonths: 12,
+    welcomesTeams: true,
+  },
+  {
     key: 'minowa-draft',
     firm: 'minowa-firm@demo.kakehashi.jp',
     status: 'draft',

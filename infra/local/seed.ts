@@ -19,6 +19,7 @@ import { DEMO_PASSWORD, demoAccounts, demoSettings } from './demo-data.ts';
 import { seedEvents } from './demo-events.ts';
 import { seedHistory } from './demo-history.ts';
 import { demoProjects } from './demo-projects.ts';
+import { DEMO_TEAM, seedTeam } from './demo-team.ts';
 import { type DemoRetainer, seedRetainers } from './seed-retainers.ts';
 
 /** The Cognito `sub` of a user, creating the user with the demo password if they do not exist. */
@@ -153,5 +154,8 @@ export async function seed(cognito: CognitoIdentityProviderClient, userPoolId: s
   await seedEvents({ from: Date.now(), demoId, profiles });
   await seedHistory({ from: Date.now(), demoId, profiles });
   // STRIPE_API_BASE is set only when the local Stripe runs: never charge a real card for the demo.
-  if (process.env.STRIPE_API_BASE) await seedRetainers(retainers, process.env.STRIPE_API_BASE);
+  if (process.env.STRIPE_API_BASE) {
+    await seedRetainers(retainers, process.env.STRIPE_API_BASE);
+    await seedTeam(process.env.STRIPE_API_BASE, userIds, demoId(DEMO_TEAM.projectKey));
+  }
 }

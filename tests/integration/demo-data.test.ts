@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { call, signIn } from '../support/api.ts';
+import { eventually } from '../support/eventually.ts';
 
 describe('demo data seeded by the local cloud', () => {
   it('a dozen projects across the demo towns, one short-time, some with applications', async () => {
@@ -75,5 +76,35 @@ describe('demo data seeded by the local cloud', () => {
     const list = (await call('GET', `/v1/events/${before.id}/registrations`, { token: staff })).body
       .items as any[];
     expect(list.filter((r) => r.checkedInAt).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('a Minowa team: a crowd director and four members share the town hall’s retainer, three months paid to each', async () => {
+    const director = await signIn('minowa-director@demo.kakehashi.jp');
+    const teams = (await call('GET', '/v1/me/teams', { token: director })).body.items as any[];
+    expect(teams).toHaveLength(1);
+    expect(teams[0]).toMatchObject({ yourRole: 'director', memberCount: 5 });
+    const list = (await call('GET', '/v1/engagements', { token: director })).body.items as any[];
+    const e = list.find((x) => x.team?.id === teams[0].id);
+    expect(e).toMatchObject({ state: 'active', monthlyFeeJpy: 300_000 });
+    expect(e.team.shares.map((s: any) => s.percent)).toEqual([28, 18, 18, 18, 18]);
+    const member = await signIn('minowa-team1@demo.kakehashi.jp');
+    const months = await eventually(async () => {
+      const rows = (await call('GET', `/v1/engagements/${e.id}/invoices`, { token: member })).body
+        .items as any[];
+      expect(
+        rows.filter((r) => r.status === 'paid' && r.split?.every((p: any) => p.transferred)),
+      ).toHaveLength(3);
+      return rows;
+    }, 30_000);
+    // ¥300,000 less 10 %: ¥270,000 a month, ¥75,600 to the director and ¥48,600 to each member.
+    for (const m of months)
+      expect(m.split.map((p: any) => p.netJpy)).toEqual([75_600, 48_600, 48_600, 48_600, 48_600]);
+    const years = [...new Set(months.map((m) => m.paidAt.slice(0, 4)))];
+    const own = (
+      await Promise.all(
+        years.map(async (y) => (await call('GET', `/v1/me/earnings?year=${y}`, { token: member })).body.rows),
+      )
+    ).flat();
+    expect(own.map((r: any) => r.netJpy)).toEqual([48_600, 48_600, 48_600]);
   });
 });
