@@ -56,7 +56,6 @@ export async function startStreamPoller(opts: {
   if (!streamArn) throw new Error(`Table ${opts.tableName} has no stream`);
 
   let running = true;
-  const iterators = new Map<string, string | undefined>(); // shard id → next iterator (undefined: shard closed)
   const interval = opts.intervalMs ?? 200;
 
   async function deliver(consumer: Consumer, records: DynamoDBRecord[]): Promise<Set<string>> {
@@ -86,7 +85,8 @@ export async function startStreamPoller(opts: {
     }
   }
 
-  async function poll() {
+  /** One consumer's reading of the stream: its own iterators, as each event source mapping has its own. */
+  async function poll(consumer: Consumer, iterators: Map<string, string | undefined>) {
     const description = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
     for (const shard of description.StreamDescription?.Shards ?? []) {
       const id = shard.ShardId as string;
@@ -108,26 +108,28 @@ export async function startStreamPoller(opts: {
       const page = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
       iterators.set(id, page.NextShardIterator);
       const records = (page.Records ?? []).map((r) => lambdaRecord(r, streamArn as string, region));
-      if (!records.length) continue;
-      for (const consumer of opts.consumers) await feed(consumer, records);
+      if (records.length) await feed(consumer, records);
     }
   }
 
-  const loop = (async () => {
+  // Each consumer reads at its own pace: a slow one (the relationship population catching up on a
+  // backlog) never holds back another (the search listings), as separate event source mappings do not.
+  const loops = opts.consumers.map(async (consumer) => {
+    const iterators = new Map<string, string | undefined>(); // shard id → next iterator (undefined: closed)
     while (running) {
       try {
-        await poll();
+        await poll(consumer, iterators);
       } catch (error) {
-        if (running) console.error('[streams] poll failed', (error as Error).message);
+        if (running) console.error(`[streams] ${consumer.name}: poll failed`, (error as Error).message);
       }
       await new Promise((r) => setTimeout(r, interval));
     }
-  })();
+  });
 
   return {
     stop: async () => {
       running = false;
-      await loop;
+      await Promise.all(loops);
     },
   };
 }

@@ -231,4 +231,27 @@ describe('a team engagement: shares, transfers and statements', () => {
     expect(earnings.rows[0]).toMatchObject({ grossJpy: 1_000_000, withholdingJpy: 102_100 });
     expect((await call('GET', '/v1/me/earnings', { token: jiro.token })).body.rows).toEqual([]);
   });
+
+  it('a project may welcome teams, and browse can show only those', async () => {
+    const { firm } = await freshParties('team-browse');
+    const [welcoming, solo] = await Promise.all([
+      openProject(firm.token, { welcomesTeams: true, title: 'チーム歓迎の案件' }),
+      openProject(firm.token, { title: '一人向けの案件' }),
+    ]);
+    expect(welcoming.welcomesTeams).toBe(true);
+    expect(solo.welcomesTeams).toBe(false);
+    await eventually(async () => {
+      const all = (await call('GET', '/v1/projects?municipality=31370&limit=50')).body.items as {
+        id: string;
+      }[];
+      expect(all.map((p) => p.id)).toEqual(expect.arrayContaining([welcoming.id, solo.id]));
+      const teams = (await call('GET', '/v1/projects?municipality=31370&teams=true&limit=50')).body.items as {
+        id: string;
+        welcomesTeams: boolean;
+      }[];
+      expect(teams.map((p) => p.id)).toContain(welcoming.id);
+      expect(teams.map((p) => p.id)).not.toContain(solo.id);
+      expect(teams.every((p) => p.welcomesTeams)).toBe(true);
+    }, 30_000);
+  });
 });
