@@ -9,6 +9,7 @@ import * as metrics from './metrics/routes.ts';
 import * as projects from './projects/routes.ts';
 import * as publicRoutes from './public/routes.ts';
 import * as regions from './regions/routes.ts';
+import * as teams from './teams/routes.ts';
 
 /**
  * Every context's lines, gathered: CDK (infra/stateless-stack.ts) makes a function and an API route of each,
@@ -23,6 +24,7 @@ export const contexts = {
   admin,
   projects,
   applications,
+  teams,
   engagements,
   billing,
   events: eventsRoutes,

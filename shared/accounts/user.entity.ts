@@ -3,6 +3,7 @@ import {
   type BatchGetCommandOutput,
   GetCommand,
   PutCommand,
+  QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../data/client.ts';
@@ -16,6 +17,9 @@ import type { Profile } from './rules.ts';
  *  - usersByIds(ids)                     BatchGetItem (a project's applicants)
  *  - firmsInMunicipality(code)           Query    GSI1 GSI1PK=MUNI#<code>, GSI1SK begins_with FIRM#
  *  - staffOfRegion(code)                 Query    GSI1 GSI1PK=REGION#<code>, GSI1SK begins_with STAFF#
+ *  - byEmail(email)                      Query    GSI3 GSI3PK=EMAIL#<lower-case email>, GSI3SK=USER
+ *                                                 (the partition is shared: teams put invitations to the address there;
+ *                                                 a profile stored before this key gets it at its next put)
  */
 export type User = Profile & { createdAt: string; updatedAt: string };
 type UserItem = Stored<Profile, 'User'>;
@@ -30,6 +34,9 @@ export const userKeys = {
     }
     return undefined;
   },
+  /** Everything kept about an e-mail address, whoever owns it: its account (SK USER), invitations to it. */
+  emailPartition: (email: string) => `EMAIL#${email.toLowerCase()}`,
+  byEmail: (email: string) => ({ GSI3PK: userKeys.emailPartition(email), GSI3SK: 'USER' }),
 };
 
 export function userItem(profile: Profile, createdAt: string, updatedAt = createdAt): UserItem {
@@ -37,6 +44,7 @@ export function userItem(profile: Profile, createdAt: string, updatedAt = create
     ...profile,
     ...userKeys.primary(profile.userId),
     ...userKeys.byRegion(profile),
+    ...(profile.email ? userKeys.byEmail(profile.email) : {}),
     type: 'User',
     createdAt,
     updatedAt,
@@ -74,6 +82,20 @@ export const users = {
       }
     }
     return found;
+  },
+
+  /** The account of an e-mail address (case-insensitive), if there is one. */
+  async byEmail(email: string): Promise<User | undefined> {
+    const { GSI3PK, GSI3SK } = userKeys.byEmail(email);
+    const { Items = [] } = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'GSI3',
+        KeyConditionExpression: 'GSI3PK = :pk AND GSI3SK = :sk',
+        ExpressionAttributeValues: { ':pk': GSI3PK, ':sk': GSI3SK },
+      }),
+    );
+    return Items[0] ? (strip(Items[0] as UserItem) as User) : undefined;
   },
 
   /** Creates the profile; fails with ConditionalCheckFailed when one already exists (two first PUTs at once). */

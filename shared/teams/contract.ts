@@ -25,6 +25,8 @@ export const TeamOut = z.object({
   members: z.array(TeamMemberOut),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Only in the answer to leaving: when the caller left (yourRole is then the role they had). */
+  leftAt: z.string().optional(),
 });
 export type TeamOut = z.output<typeof TeamOut>;
 

@@ -28,6 +28,39 @@ export const InvitationInput = z.strictObject({
   email: z.email('Not an e-mail address.').max(254).toLowerCase(),
 });
 
+/** An invitation to a team can be taken up for 14 days; after that it cannot be used and is shown no more. */
+export const TEAM_INVITATION_DAYS = 14;
+export const invitationExpiry = (at: Date) =>
+  new Date(at.getTime() + TEAM_INVITATION_DAYS * 86_400_000).toISOString();
+/** Whether an invitation can still be taken up at `at` (ISO instant): until its expiry, not at it. */
+export const isInvitationOpen = (invitation: { expiresAt: string }, at: string) => invitation.expiresAt > at;
+
+/** An address as people other than the director see it: `t***@example.com`. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at < 1) return '***';
+  return `${email.slice(0, 1)}***${email.slice(at)}`;
+}
+
+/**
+ * How a person stands in a team: its director, a member who joined, invited by their profile's address to an
+ * invitation still open, or nothing (to whom the team does not exist).
+ */
+export function roleInTeam(
+  team: { directorId: string; memberIds: readonly string[]; openInvitations: readonly string[] },
+  person: { userId: string; email?: string | undefined },
+): TeamRole | undefined {
+  if (team.directorId === person.userId) return 'director';
+  if (team.memberIds.includes(person.userId)) return 'member';
+  const email = person.email?.toLowerCase();
+  if (email && team.openInvitations.includes(email)) return 'invited';
+  return undefined;
+}
+
+/** Members who joined plus open invitations hold the team's seats: one more invitation needs a free seat. */
+export const hasSeatFor = (members: number, openInvitations: number) =>
+  members + openInvitations < MAX_TEAM_MEMBERS;
+
 /** A share in tenths of a percent: 33.3 % is 333. Shares of a split add up to 1000. */
 export const PERCENT_UNITS = 1000;
 export const toUnits = (percent: number) => Math.round(percent * 10);
@@ -37,7 +70,10 @@ const percent = z
   .number()
   .min(0, 'A share is 0 % or more.')
   .max(100, 'A share is at most 100 %.')
-  .refine((p) => Math.abs(p * 10 - Math.round(p * 10)) < 1e-9, 'A share is a whole or one-decimal percentage.');
+  .refine(
+    (p) => Math.abs(p * 10 - Math.round(p * 10)) < 1e-9,
+    'A share is a whole or one-decimal percentage.',
+  );
 
 export const SharesInput = z.strictObject({
   shares: z
@@ -74,7 +110,10 @@ export function largestRemainder(amount: number, weights: readonly number[]): nu
 
 /** Equal shares for a team's members, in one-decimal percentages adding up to 100 (the first get the odd tenths). */
 export function equalShares(userIds: readonly string[]): Share[] {
-  const units = largestRemainder(PERCENT_UNITS, userIds.map(() => 1));
+  const units = largestRemainder(
+    PERCENT_UNITS,
+    userIds.map(() => 1),
+  );
   return userIds.map((userId, i) => ({ userId, percent: toPercent(units[i] as number) }));
 }
 
@@ -118,10 +157,7 @@ export function withoutMember(shares: readonly Share[], userId: string): Share[]
   const rest = shares.filter((s) => s.userId !== userId);
   if (rest.length === 0) return [];
   const weights = rest.map((s) => toUnits(s.percent));
-  const units = largestRemainder(
-    PERCENT_UNITS,
-    weights.some((w) => w > 0) ? weights : weights.map(() => 1),
-  );
+  const units = largestRemainder(PERCENT_UNITS, weights.some((w) => w > 0) ? weights : weights.map(() => 1));
   return rest.map((s, i) => ({ userId: s.userId, percent: toPercent(units[i] as number) }));
 }
 

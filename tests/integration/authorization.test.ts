@@ -46,6 +46,21 @@ type Fixtures = {
   toResume: string;
   toCancel: string;
   events: EventFixtures;
+  teams: TeamFixtures;
+};
+
+/** Teams of professional A, and of a fresh director, each set up so that both professionals' answers are known. */
+type TeamFixtures = {
+  /** Directed by professional A; professional B is invited. */
+  invitedB: string;
+  /** Directed by professional A; professional B has joined. */
+  memberB: string;
+  /** Directed by another professional; A and B are invited. */
+  toJoin: string;
+  /** Directed by another professional; A and B have joined. */
+  toLeave: string;
+  /** Firm A's engagement of the team `memberB` (directed by A, B a member). */
+  engagement: string;
 };
 
 /** Events of staff X's region (Tottori, 31), each set up so that every caller's answer is known in advance. */
@@ -92,7 +107,11 @@ const attendees = (status: number) => ({
   others: 403,
 });
 
-const matrix = (f: Fixtures, e = f.events ?? ({} as EventFixtures)): Record<string, Case> => ({
+const matrix = (
+  f: Fixtures,
+  e = f.events ?? ({} as EventFixtures),
+  t = f.teams ?? ({} as TeamFixtures),
+): Record<string, Case> => ({
   'GET /v1/health': { path: '/v1/health', expect: everyone(200) },
   'GET /v1/config': { path: '/v1/config', expect: everyone(200) },
   'GET /v1/openapi.json': { path: '/v1/openapi.json', expect: everyone(200) },
@@ -227,6 +246,23 @@ const matrix = (f: Fixtures, e = f.events ?? ({} as EventFixtures)): Record<stri
     path: '/v1/regions/31370/relationship-population',
     expect: { anonymous: 401, staffX: 200, operator: 200, others: 403 },
   },
+  // Only professionals can be members: a firm, staff and the operator may not call the teams' routes.
+  'POST /v1/teams': { path: '/v1/teams', json: { name: 'matrix' }, expect: prosOnly(201) },
+  'GET /v1/me/teams': { path: '/v1/me/teams', expect: prosOnly(200) },
+  'GET /v1/teams/{id}': { path: `/v1/teams/${t.invitedB}`, expect: prosOnly(200) },
+  'POST /v1/teams/{id}/invitations': {
+    path: `/v1/teams/${t.memberB}/invitations`,
+    json: { email: 'matrix-team@test.kakehashi.jp' },
+    expect: { ...prosOnly(201), proB: 403 },
+  },
+  'POST /v1/teams/{id}/join': { path: `/v1/teams/${t.toJoin}/join`, expect: prosOnly(200) },
+  'POST /v1/teams/{id}/leave': { path: `/v1/teams/${t.toLeave}/leave`, expect: prosOnly(200) },
+  // A team engagement of firm A, directed by professional A with B as a member: only the director sets shares.
+  'PUT /v1/engagements/{id}/shares': {
+    path: `/v1/engagements/${t.engagement}/shares`,
+    json: 'personas-shares',
+    expect: { ...prosOnly(200), proB: 403 },
+  },
   'GET /v1/admin/settings': {
     path: '/v1/admin/settings',
     expect: { anonymous: 401, operator: 200, others: 403 },
@@ -330,6 +366,70 @@ async function eventFixtures(who: Personas): Promise<EventFixtures> {
   };
 }
 
+/** A fresh professional with their address, to stand in teams around the personas. */
+async function teamPerson(): Promise<{ token: string; email: string; userId: string }> {
+  const { token, email } = await newUser('matrix-team');
+  await call('PUT', '/v1/me', { token, json: { role: 'professional', displayName: 'チーム員' } });
+  return {
+    token,
+    email,
+    userId: JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString()).sub,
+  };
+}
+
+const newTeam = async (token: string) => {
+  const created = await call('POST', '/v1/teams', { token, json: { name: 'matrix' } });
+  if (created.status !== 201) throw new Error(`team: ${created.status} ${JSON.stringify(created.body)}`);
+  return created.body.id as string;
+};
+const teamInvite = async (token: string, id: string, email: string) => {
+  const invited = await call('POST', `/v1/teams/${id}/invitations`, { token, json: { email } });
+  if (invited.status !== 201) throw new Error(`invite: ${invited.status} ${JSON.stringify(invited.body)}`);
+};
+const teamJoin = async (token: string, id: string) => {
+  const joined = await call('POST', `/v1/teams/${id}/join`, { token });
+  if (joined.status !== 200) throw new Error(`join: ${joined.status} ${JSON.stringify(joined.body)}`);
+};
+
+/** The director applies for a new project of the firm as the team; the firm accepts. */
+async function teamEngagement(firm: string, director: string, teamId: string): Promise<string> {
+  const { id } = await openProject(firm, { welcomesTeams: true });
+  const applied = await call('POST', `/v1/projects/${id}/applications`, {
+    token: director,
+    json: { proposal: 'チームで', teamId },
+  });
+  const accepted = await call('POST', `/v1/applications/${applied.body.id}/decision`, {
+    token: firm,
+    json: { decision: 'accept' },
+  });
+  if (!accepted.body.engagementId)
+    throw new Error(`team accept: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+  return accepted.body.engagementId as string;
+}
+
+async function teamFixtures(who: Personas): Promise<TeamFixtures> {
+  const [proA, proB] = [who.proA.token as string, who.proB.token as string];
+  const emailOf = async (token: string) => (await call('GET', '/v1/me', { token })).body.email as string;
+  const [emailA, emailB, other] = await Promise.all([emailOf(proA), emailOf(proB), teamPerson()]);
+  const [invitedB, memberB, toJoin, toLeave] = await Promise.all([
+    newTeam(proA),
+    newTeam(proA),
+    newTeam(other.token),
+    newTeam(other.token),
+  ]);
+  await teamInvite(proA, invitedB, emailB);
+  await teamInvite(proA, memberB, emailB);
+  await teamJoin(proB, memberB);
+  for (const id of [toJoin, toLeave]) {
+    await teamInvite(other.token, id, emailA);
+    await teamInvite(other.token, id, emailB);
+  }
+  await teamJoin(proA, toLeave);
+  await teamJoin(proB, toLeave);
+  const engagement = await teamEngagement(who.firmA.token as string, proA, memberB);
+  return { invitedB, memberB, toJoin, toLeave, engagement };
+}
+
 describe('authorization matrix', () => {
   let who: Personas;
   let f: Fixtures;
@@ -338,6 +438,8 @@ describe('authorization matrix', () => {
     // The events' fixtures need only the personas: they are set up while the marketplace's are.
     const events = eventFixtures(who);
     events.catch(() => {}); // a failure is thrown where it is awaited, below, not as an unhandled rejection
+    const teams = teamFixtures(who);
+    teams.catch(() => {});
     const firmA = who.firmA.token as string;
     const draft = async () =>
       (await call('POST', '/v1/projects', { token: firmA, json: projectBody() })).body.id as string;
@@ -367,6 +469,7 @@ describe('authorization matrix', () => {
     await call('POST', `/v1/engagements/${toResume}/pause`, { token: firmA });
     f = {
       events: await events,
+      teams: await teams,
       awaitingPayment,
       toPause,
       toResume,
@@ -392,6 +495,14 @@ describe('authorization matrix', () => {
       for (const persona of PERSONAS) {
         const token = who[persona].token;
         let json = c.json;
+        // Shares name the personas by their ids.
+        if (json === 'personas-shares')
+          json = {
+            shares: [
+              { userId: who.proA.userId, percent: 60 },
+              { userId: who.proB.userId, percent: 40 },
+            ],
+          };
         if (json === 'own-profile') {
           // Each caller re-sends their own profile: a PUT can only ever touch the caller's own item.
           const mine = token ? (await call('GET', '/v1/me', { token })).body : undefined;
@@ -498,6 +609,105 @@ describe('authorization matrix', () => {
       expect(ids, persona).toContain(ofEvent.get(who[persona].userId));
       for (const [userId, id] of ofEvent) if (userId !== who[persona].userId) expect(ids).not.toContain(id);
     }
+  });
+
+  it('teams: the director, a member, an invited person and a stranger each get what is theirs; a firm nothing', async () => {
+    const [director, member, invited, stranger] = await Promise.all([
+      teamPerson(),
+      teamPerson(),
+      teamPerson(),
+      teamPerson(),
+    ]);
+    // One team per route, the same people standing in each the same way.
+    const ids = await Promise.all([1, 2, 3, 4].map(() => newTeam(director.token)));
+    for (const id of ids) {
+      await teamInvite(director.token, id, member.email);
+      await teamJoin(member.token, id);
+      await teamInvite(director.token, id, invited.email);
+    }
+    const [get, invite, join, leave] = ids as [string, string, string, string];
+    const firm = who.firmA.token as string;
+    // The team `get` takes firm A's work: its parties see it, only its director sets the shares.
+    const engagement = await teamEngagement(firm, director.token, get);
+    const cases: [
+      string,
+      string,
+      unknown,
+      Record<'stranger' | 'firm' | 'invited' | 'member' | 'director', number>,
+    ][] = [
+      [
+        'GET',
+        `/v1/teams/${get}`,
+        undefined,
+        { stranger: 404, firm: 403, invited: 200, member: 200, director: 200 },
+      ],
+      [
+        'GET',
+        `/v1/engagements/${engagement}`,
+        undefined,
+        { stranger: 404, firm: 200, invited: 404, member: 200, director: 200 },
+      ],
+      [
+        'GET',
+        `/v1/engagements/${engagement}/invoices`,
+        undefined,
+        { stranger: 404, firm: 200, invited: 404, member: 200, director: 200 },
+      ],
+      [
+        'PUT',
+        `/v1/engagements/${engagement}/shares`,
+        {
+          shares: [
+            { userId: director.userId, percent: 70 },
+            { userId: member.userId, percent: 30 },
+          ],
+        },
+        { stranger: 404, firm: 403, invited: 404, member: 403, director: 200 },
+      ],
+      [
+        'POST',
+        `/v1/teams/${invite}/invitations`,
+        { email: 'matrix-team-2@test.kakehashi.jp' },
+        { stranger: 404, firm: 403, invited: 403, member: 403, director: 201 },
+      ],
+      [
+        'POST',
+        `/v1/teams/${join}/join`,
+        undefined,
+        { stranger: 404, firm: 403, member: 200, director: 200, invited: 200 },
+      ],
+      [
+        'POST',
+        `/v1/teams/${leave}/leave`,
+        undefined,
+        { stranger: 404, firm: 403, invited: 404, director: 409, member: 200 },
+      ],
+    ];
+    const tokens = {
+      stranger: stranger.token,
+      firm,
+      invited: invited.token,
+      member: member.token,
+      director: director.token,
+    };
+    for (const [method, path, json, expected] of cases) {
+      for (const [caller, status] of Object.entries(expected)) {
+        const answer = await call(method, path, { token: tokens[caller as keyof typeof tokens], json });
+        expect(answer.status, `${method} ${path} as ${caller}`).toBe(status);
+      }
+    }
+    // Each list holds the caller's own teams only, each with how they stand in it.
+    const listOf = async (token: string) =>
+      new Map(
+        (await call('GET', '/v1/me/teams', { token })).body.items.map(
+          (t: { id: string; yourRole: string }) => [t.id, t.yourRole] as const,
+        ),
+      );
+    expect((await listOf(director.token)).get(get)).toBe('director');
+    expect((await listOf(member.token)).get(get)).toBe('member');
+    expect((await listOf(invited.token)).get(get)).toBe('invited');
+    expect((await listOf(stranger.token)).has(get)).toBe(false);
+    expect((await call('GET', '/v1/me/teams', { token: firm })).status).toBe(403);
   });
 
   it('staff of one region are tied to their own region only', async () => {

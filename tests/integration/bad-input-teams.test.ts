@@ -1,0 +1,157 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Answer, call, newUser, table } from '../support/api.ts';
+
+/**
+ * Generated bad input on every route of the teams: always a 4xx with the error shape and never a 5xx, and
+ * nothing is written (the team's partition and the caller's memberships stay as they were). The callers are
+ * fresh accounts, so other test files running at once cannot disturb the check.
+ */
+const notAString = fc.oneof(
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.string()),
+  fc.object(),
+);
+const notAnObject = fc.oneof(fc.integer(), fc.string(), fc.constant(null), fc.array(fc.jsonValue()));
+const unknownKey = (known: string[]) =>
+  fc
+    .string({ minLength: 1 })
+    .filter((k) => !known.includes(k) && k !== '__proto__' && !(k in Object.prototype));
+
+const badTeams = fc.oneof(
+  fc.record({ name: notAString }),
+  fc.record({ name: fc.constant('チーム'), description: notAString }),
+  fc.constant({}),
+  fc.constant({ name: '   ' }),
+  fc.constant({ description: 'no name' }),
+  fc.integer({ min: 81, max: 50_000 }).map((n) => ({ name: 'あ'.repeat(n) })),
+  fc.integer({ min: 2001, max: 50_000 }).map((n) => ({ name: 'チーム', description: 'x'.repeat(n) })),
+  unknownKey(['name', 'description']).chain((k) => fc.jsonValue().map((v) => ({ name: 'チーム', [k]: v }))),
+  fc.constant({ name: 'チーム', directorId: 'someone-else' }),
+  fc.constant({ name: 'チーム', memberCount: 20 }),
+  notAnObject,
+);
+const badInvitations = fc.oneof(
+  fc.record({ email: notAString }),
+  fc.constant({}),
+  fc
+    .string({ maxLength: 80 })
+    .filter((s) => !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(s))
+    .map((email) => ({ email })),
+  fc.integer({ min: 250, max: 5_000 }).map((n) => ({ email: `${'a'.repeat(n)}@example.com` })),
+  unknownKey(['email']).chain((k) =>
+    fc.jsonValue().map((v) => ({ email: 'someone@test.kakehashi.jp', [k]: v })),
+  ),
+  fc.constant({ email: ['a@test.kakehashi.jp', 'b@test.kakehashi.jp'] }),
+  notAnObject,
+);
+const badIds = fc.oneof(
+  fc
+    .string({ minLength: 1, maxLength: 60 })
+    .filter((s) => !/^[0-9a-f-]{36}$/i.test(s) && s !== '.' && s !== '..') // a dot segment is resolved by the URL, never sent
+    .map(encodeURIComponent),
+  fc.constant('..%2F..%2Fme'),
+);
+
+function expectRefused(answer: Answer, input: unknown) {
+  const context = `${JSON.stringify(input)?.slice(0, 200)} → ${answer.status} ${JSON.stringify(answer.body)?.slice(0, 200)}`;
+  expect(answer.status, context).toBeGreaterThanOrEqual(400);
+  expect(answer.status, context).toBeLessThan(500);
+  expect(typeof answer.body?.error?.code, context).toBe('string');
+  expect(typeof answer.body?.error?.message, context).toBe('string');
+  expect(JSON.stringify(answer.body), context).not.toMatch(/at .*\.ts:\d+|Exception|stack/);
+}
+
+describe('bad input on the teams routes', () => {
+  let director: string;
+  let directorId: string;
+  let member: string;
+  let teamId: string;
+  const { doc, name } = table();
+  const sub = (token: string) =>
+    JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString()).sub;
+  const query = async (input: { IndexName?: string; pk: string; key: string }) =>
+    (
+      await doc.send(
+        new QueryCommand({
+          TableName: name,
+          ...(input.IndexName ? { IndexName: input.IndexName } : {}),
+          KeyConditionExpression: `${input.key} = :pk`,
+          ExpressionAttributeValues: { ':pk': input.pk },
+          ConsistentRead: !input.IndexName,
+        }),
+      )
+    ).Items;
+  const snapshot = async () => ({
+    team: await query({ pk: `TEAM#${teamId}`, key: 'PK' }),
+    teams: await query({ IndexName: 'GSI1', pk: `USER#${directorId}#TEAMS`, key: 'GSI1PK' }),
+  });
+
+  beforeAll(async () => {
+    const d = await newUser('bad-team-d');
+    director = d.token;
+    directorId = sub(director);
+    const m = await newUser('bad-team-m');
+    member = m.token;
+    for (const token of [director, member])
+      await call('PUT', '/v1/me', { token, json: { role: 'professional', displayName: 'P' } });
+    teamId = (await call('POST', '/v1/teams', { token: director, json: { name: '不正入力チーム' } })).body.id;
+    await call('POST', `/v1/teams/${teamId}/invitations`, { token: director, json: { email: m.email } });
+    await call('POST', `/v1/teams/${teamId}/join`, { token: member });
+  }, 30_000);
+
+  it('never answers 5xx and writes nothing, whatever the body or path', async () => {
+    const before = await snapshot();
+    expect(before.team).toHaveLength(3); // the team, its director and its member
+    const runs = { numRuns: 60 };
+    await fc.assert(
+      fc.asyncProperty(badTeams, async (body) =>
+        expectRefused(await call('POST', '/v1/teams', { token: director, json: body }), body),
+      ),
+      runs,
+    );
+    await fc.assert(
+      fc.asyncProperty(badInvitations, async (body) =>
+        expectRefused(
+          await call('POST', `/v1/teams/${teamId}/invitations`, { token: director, json: body }),
+          body,
+        ),
+      ),
+      runs,
+    );
+    await fc.assert(
+      fc.asyncProperty(badIds, async (id) => {
+        for (const [method, path, token, json] of [
+          ['GET', `/v1/teams/${id}`, member, undefined],
+          ['POST', `/v1/teams/${id}/invitations`, director, { email: 'valid@test.kakehashi.jp' }],
+          ['POST', `/v1/teams/${id}/join`, member, undefined],
+          ['POST', `/v1/teams/${id}/leave`, member, undefined],
+        ] as const) {
+          const answer = await call(method, path, { token, json });
+          if (answer.status === 404 && answer.body?.message === 'Not Found') continue; // no route matched, as API Gateway answers
+          expectRefused(answer, { method, path });
+        }
+      }),
+      { numRuns: 25 },
+    );
+    // Malformed JSON and a body that is not JSON.
+    for (const path of ['/v1/teams', `/v1/teams/${teamId}/invitations`]) {
+      expectRefused(
+        await call('POST', path, { token: director, raw: '{"name":', contentType: 'application/json' }),
+        path,
+      );
+      expectRefused(
+        await call('POST', path, {
+          token: director,
+          raw: 'name=x',
+          contentType: 'application/x-www-form-urlencoded',
+        }),
+        path,
+      );
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+});
