@@ -254,4 +254,28 @@ describe('a team engagement: shares, transfers and statements', () => {
       expect(teams.every((p) => p.welcomesTeams)).toBe(true);
     }, 30_000);
   });
+
+  it('a member who leaves: their share goes to the others in proportion, from the next paid month', async () => {
+    const t = await acceptedTeam('team-leave');
+    const [hanako, jiro] = t.members as [typeof t.director, typeof t.director];
+    const left = await call('POST', `/v1/teams/${t.teamId}/leave`, { token: jiro.token });
+    expect(left.status).toBe(200);
+    // Before payment starts, the next paid month is the first: 33.4 : 33.3 of what remains → 50.1 / 49.9.
+    const e = (await call('GET', `/v1/engagements/${t.id}`, { token: t.director.token })).body;
+    expect(e.team.shares).toEqual([
+      expect.objectContaining({ userId: t.director.userId, percent: 50.1 }),
+      expect.objectContaining({ userId: hanako.userId, percent: 49.9 }),
+    ]);
+    // Shares can no longer name them.
+    const back = await call('PUT', `/v1/engagements/${t.id}/shares`, {
+      token: t.director.token,
+      json: {
+        shares: [
+          { userId: t.director.userId, percent: 50 },
+          { userId: jiro.userId, percent: 50 },
+        ],
+      },
+    });
+    expect(back.status).toBe(400);
+  });
 });
