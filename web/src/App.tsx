@@ -23,6 +23,8 @@ const EngagementsPage = lazy(() => import('./pages/Engagements.tsx'));
 const EngagementPage = lazy(() => import('./pages/Engagement.tsx'));
 const PayoutsPage = lazy(() => import('./pages/Payouts.tsx'));
 const EarningsPage = lazy(() => import('./pages/Earnings.tsx'));
+const TeamsPage = lazy(() => import('./pages/Teams.tsx'));
+const TeamPage = lazy(() => import('./pages/Team.tsx'));
 const EventsPage = lazy(() => import('./pages/Events.tsx'));
 const EventDetailPage = lazy(() => import('./pages/EventDetail.tsx'));
 const MyRegistrationsPage = lazy(() => import('./pages/MyRegistrations.tsx'));
@@ -77,6 +79,8 @@ export function App() {
         <Route path="engagements/:id" element={signedIn(<EngagementPage />)} />
         <Route path="payouts" element={signedIn(<PayoutsPage />)} />
         <Route path="earnings" element={signedIn(<EarningsPage />)} />
+        <Route path="teams" element={signedIn(<TeamsPage />)} />
+        <Route path="teams/:id" element={signedIn(<TeamPage />)} />
         <Route path="events" element={<EventsPage />} />
         <Route path="events/:id" element={<EventDetailPage />} />
         <Route path="me/registrations" element={signedIn(<MyRegistrationsPage />)} />

@@ -17,7 +17,10 @@ function useNavItems() {
     { to: '/events', label: t('nav.events') },
   ];
   if (session && me.data?.role === 'professional')
-    items.push({ to: '/my/applications', label: t('nav.myApplications') });
+    items.push(
+      { to: '/my/applications', label: t('nav.myApplications') },
+      { to: '/teams', label: t('nav.teams') },
+    );
   if (session && me.data?.role === 'firm') items.push({ to: '/my/projects', label: t('nav.myProjects') });
   if (session && (me.data?.role === 'firm' || me.data?.role === 'professional'))
     items.push({ to: '/engagements', label: t('nav.engagements') });

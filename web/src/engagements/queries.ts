@@ -9,6 +9,7 @@ import type {
   PayoutStatus,
   PlatformSettings,
   PlatformSettingsBody,
+  Share,
 } from './types.ts';
 
 /** Client errors are answers, not hiccups: retry only what might pass the second time. */
@@ -76,6 +77,20 @@ export function useEngagementAction() {
   return useMutation({
     mutationFn: ({ id, action }: { id: string; action: EngagementAction }) =>
       api<Engagement>('POST', `/v1/engagements/${encodeURIComponent(id)}/${action}`),
+    onSuccess: (engagement) => {
+      queryClient.setQueryData(engagementKeys.one(engagement.id, session?.sub), engagement);
+      void queryClient.invalidateQueries({ queryKey: engagementKeys.all });
+    },
+  });
+}
+
+/** `PUT …/shares` (the team's director): the shares that apply from the next paid month. */
+export function useSaveShares() {
+  const queryClient = useQueryClient();
+  const session = useSession();
+  return useMutation({
+    mutationFn: ({ id, shares }: { id: string; shares: Share[] }) =>
+      api<Engagement>('PUT', `/v1/engagements/${encodeURIComponent(id)}/shares`, { shares }),
     onSuccess: (engagement) => {
       queryClient.setQueryData(engagementKeys.one(engagement.id, session?.sub), engagement);
       void queryClient.invalidateQueries({ queryKey: engagementKeys.all });

@@ -11,9 +11,13 @@ import type { EngagementAction as Action } from '#shared/engagements/rules.ts';
 
 export type { PayoutStatus } from '#shared/billing/contract.ts';
 export type { EngagementState } from '#shared/engagements/rules.ts';
+export type { Share } from '#shared/teams/rules.ts';
 
 export type Engagement = z.output<typeof EngagementOut>;
 export type Invoice = z.output<typeof InvoiceRowOut>;
+export type EngagementTeam = NonNullable<Engagement['team']>;
+export type MemberShare = EngagementTeam['shares'][number];
+export type InvoiceSplit = NonNullable<Invoice['split']>[number];
 /** What the firm posts to `/v1/engagements/{id}/{action}` (checkout has a page of its own). */
 export type EngagementAction = Exclude<Action, 'checkout'>;
 

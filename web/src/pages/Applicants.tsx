@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Paper, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Fragment, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -13,7 +13,12 @@ import { SkillBadges } from '../projects/ProjectCard.tsx';
 import { useApplicants, useDecide, useProject } from '../projects/queries.ts';
 import { RoleGate } from '../projects/RoleGate.tsx';
 import { ApplicationStatusBadge, ProjectStatusBadge } from '../projects/StatusBadge.tsx';
-import { type Decision, OPEN_APPLICATION, type ProjectApplication } from '../projects/types.ts';
+import {
+  type Applicant,
+  type Decision,
+  OPEN_APPLICATION,
+  type ProjectApplication,
+} from '../projects/types.ts';
 import { useRegionName } from '../regions.ts';
 import type { Profile } from '../types.ts';
 
@@ -59,7 +64,7 @@ function Applicants({ me }: { me: Profile }) {
   const onDecide = async (a: ProjectApplication, decision: Decision) => {
     setNotice(undefined);
     setError(undefined);
-    const name = a.applicant.displayName;
+    const name = a.team ? a.team.name : a.applicant.displayName;
     try {
       const result = await decide.mutateAsync({ applicationId: a.id, decision });
       const key =
@@ -69,7 +74,7 @@ function Applicants({ me }: { me: Profile }) {
             ? 'applicants.declinedNotice'
             : 'applicants.shortlistedNotice';
       setNotice({
-        text: t(key, { name }),
+        text: t(a.team ? key.replace('applicants.', 'applicants.teamDecision.') : key, { name }),
         accepted: result.status === 'accepted',
         ...(result.engagementId ? { engagementId: result.engagementId } : {}),
       });
@@ -136,21 +141,11 @@ function Applicants({ me }: { me: Profile }) {
   );
 }
 
-function ApplicantCard({
-  application: a,
-  pending,
-  onDecide,
-}: {
-  application: ProjectApplication;
-  pending: Decision | undefined;
-  onDecide: (d: Decision) => Promise<void>;
-}) {
+/** What a firm reads of a professional: their public profile, as labelled values. */
+function ProfileFields({ profile: p }: { profile: Applicant }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const p = a.applicant;
   const home = useRegionName(p.homePrefectureCode);
-  const nameId = `applicant-${a.id}`;
-  const open = OPEN_APPLICATION.includes(a.status);
   const rows: [string, ReactNode][] = [];
   if (p.headline) rows.push([t('applicants.headline'), p.headline]);
   if (p.skills.length)
@@ -163,21 +158,87 @@ function ApplicantCard({
   if (home) rows.push([t('applicants.homePrefecture'), home]);
   if (p.hoursPerMonth !== undefined) rows.push([t('applicants.hoursPerMonth'), f.hours(p.hoursPerMonth)]);
   if (p.workStyle) rows.push([t('applicants.workStyle'), t(`profile.workStyles.${p.workStyle}`)]);
-  rows.push([
-    t('applicants.appliedAt'),
-    <time key="d" dateTime={a.createdAt}>
-      {f.date(a.createdAt)}
-    </time>,
-  ]);
+  if (!rows.length) return null;
+  return (
+    <dl className="fields" style={{ marginTop: '0.5rem' }}>
+      {rows.map(([label, value]) => (
+        <Fragment key={label}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </Fragment>
+      ))}
+    </dl>
+  );
+}
+
+/** A team's application: each member's profile, the director first. */
+function TeamMembers({ application: a }: { application: ProjectApplication }) {
+  const { t } = useTranslation();
+  const team = a.team;
+  if (!team) return null;
+  return (
+    <section aria-labelledby={`team-members-${a.id}`}>
+      <Title order={3} size="h5" mt="md" mb={4} id={`team-members-${a.id}`}>
+        {t('applicants.teamMembers', { count: team.members.length })}
+      </Title>
+      <Stack component="ul" gap="sm" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {team.members.map((m) => (
+          <Paper component="li" key={m.userId} withBorder p="sm" bg="gray.0">
+            <Group gap="xs" align="baseline">
+              <Title order={4} size="h6" fz="md">
+                {m.displayName}
+              </Title>
+              {m.userId === a.professionalId && (
+                <Text span size="sm" c="dimmed">
+                  {t('applicants.director')}
+                </Text>
+              )}
+            </Group>
+            <ProfileFields profile={m} />
+          </Paper>
+        ))}
+      </Stack>
+    </section>
+  );
+}
+
+function ApplicantCard({
+  application: a,
+  pending,
+  onDecide,
+}: {
+  application: ProjectApplication;
+  pending: Decision | undefined;
+  onDecide: (d: Decision) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const p = a.applicant;
+  const nameId = `applicant-${a.id}`;
+  const open = OPEN_APPLICATION.includes(a.status);
+  // A team's application is the team's: its name heads the card and the decisions speak of it.
+  const name = a.team ? a.team.name : p.displayName;
+  /** The words of a decision: a team's are about the team, not a person. */
+  const say = (key: string) => t(a.team ? `applicants.teamDecision.${key}` : `applicants.${key}`, { name });
 
   return (
     <Paper component="article" withBorder p={{ base: 'md', sm: 'lg' }} aria-labelledby={nameId}>
       <Group justify="space-between" align="flex-start" gap="sm">
-        <Title order={2} size="h3" id={nameId}>
-          {p.displayName}
-        </Title>
+        <Group gap="xs" align="center" style={{ minWidth: 0 }}>
+          <Title order={2} size="h3" id={nameId} style={{ overflowWrap: 'anywhere' }}>
+            {a.team ? a.team.name : p.displayName}
+          </Title>
+          {a.team && (
+            <Badge variant="filled" color="grape.9" radius="sm" tt="none">
+              {t('applicants.teamBadge')}
+            </Badge>
+          )}
+        </Group>
         <ApplicationStatusBadge status={a.status} />
       </Group>
+      {a.team && (
+        <Text mt={4}>{t('applicants.teamLead', { name: p.displayName, count: a.team.members.length })}</Text>
+      )}
       {a.status === 'accepted' && (
         <Group gap="sm" mt="xs">
           <Text fw={700} c="teal.9">
@@ -196,13 +257,12 @@ function ApplicantCard({
           )}
         </Group>
       )}
+      {a.team ? <TeamMembers application={a} /> : <ProfileFields profile={p} />}
       <dl className="fields" style={{ marginTop: '0.5rem' }}>
-        {rows.map(([label, value]) => (
-          <Fragment key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </Fragment>
-        ))}
+        <dt>{t('applicants.appliedAt')}</dt>
+        <dd>
+          <time dateTime={a.createdAt}>{f.date(a.createdAt)}</time>
+        </dd>
       </dl>
       <Title order={3} size="h5" mt="md" mb={4}>
         {t('applicants.proposal')}
@@ -218,13 +278,7 @@ function ApplicantCard({
         {a.proposal}
       </Text>
       {open && (
-        <Group
-          gap="sm"
-          mt="md"
-          justify="flex-end"
-          role="group"
-          aria-label={t('applicants.actions', { name: p.displayName })}
-        >
+        <Group gap="sm" mt="md" justify="flex-end" role="group" aria-label={say('actions')}>
           {a.status === 'submitted' && (
             <Button
               variant="default"
@@ -239,16 +293,16 @@ function ApplicantCard({
             variant="outline"
             color="red.9"
             label={t('applicants.decline')}
-            title={t('applicants.declineConfirmTitle', { name: p.displayName })}
-            body={t('applicants.declineConfirmBody', { name: p.displayName })}
+            title={say('declineConfirmTitle')}
+            body={say('declineConfirmBody')}
             loading={pending === 'decline'}
             disabled={Boolean(pending) && pending !== 'decline'}
             onConfirm={() => onDecide('decline')}
           />
           <ConfirmButton
             label={t('applicants.accept')}
-            title={t('applicants.acceptConfirmTitle', { name: p.displayName })}
-            body={t('applicants.acceptConfirmBody', { name: p.displayName })}
+            title={say('acceptConfirmTitle')}
+            body={say('acceptConfirmBody')}
             loading={pending === 'accept'}
             disabled={Boolean(pending) && pending !== 'accept'}
             onConfirm={() => onDecide('accept')}

@@ -1,8 +1,21 @@
-import { Alert, Anchor, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Loader,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { Fragment, type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { paidMembers } from '#shared/teams/rules.ts';
 import { ApiError } from '../api.ts';
 import { LoadError, Loading } from '../components/Loading.tsx';
 import { MissingOrError } from '../components/MissingOrError.tsx';
@@ -16,11 +29,13 @@ import {
 } from '../engagements/queries.ts';
 import { EngagementStateBadge } from '../engagements/StateBadge.tsx';
 import { TableScroll } from '../engagements/TableScroll.tsx';
-import type { Engagement, EngagementAction } from '../engagements/types.ts';
+import { TeamShares } from '../engagements/TeamShares.tsx';
+import type { Engagement, EngagementAction, Invoice } from '../engagements/types.ts';
 import { useFormat } from '../format.ts';
 import { generalError } from '../profile/form-utils.ts';
 import { ConfirmButton } from '../projects/ConfirmButton.tsx';
 import { RoleGate } from '../projects/RoleGate.tsx';
+import type { Profile } from '../types.ts';
 
 /** After paying, how long the page waits for Stripe's webhook to turn the engagement active. */
 const CHECKOUT_POLL_MS = 15_000;
@@ -30,7 +45,7 @@ export default function EngagementPage() {
   const { t } = useTranslation();
   return (
     <RoleGate only={['firm', 'professional']} title={t('engagements.pageTitle')}>
-      {() => <EngagementDetail />}
+      {(me) => <EngagementDetail me={me} />}
     </RoleGate>
   );
 }
@@ -54,7 +69,19 @@ function useCheckoutReturn(): [Checkout, () => void] {
   return [checkout, clear];
 }
 
-function EngagementDetail() {
+/**
+ * Who cannot be paid yet: the professional, or on a team engagement each member with a share above 0 %
+ * who has not set up payouts (the members Checkout waits for). Empty when the firm can pay.
+ */
+function notReady(e: Engagement): string[] {
+  if (e.team) {
+    const paid = new Set(paidMembers(e.team.shares).map((s) => s.userId));
+    return e.team.shares.filter((s) => paid.has(s.userId) && !s.payoutsReady).map((s) => s.displayName);
+  }
+  return e.payoutsReady ? [] : [e.professional.displayName];
+}
+
+function EngagementDetail({ me }: { me: Profile }) {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const queryClient = useQueryClient();
@@ -144,6 +171,7 @@ function EngagementDetail() {
       </div>
       <Stack gap="xl">
         <Terms engagement={e} />
+        {e.team && <TeamShares engagement={e} team={e.team} />}
         {firm ? (
           <FirmActions
             engagement={e}
@@ -152,7 +180,7 @@ function EngagementDetail() {
             onStale={() => void engagement.refetch()}
           />
         ) : (
-          <ProfessionalNote engagement={e} />
+          <ProfessionalNote engagement={e} me={me} />
         )}
         <Invoices engagement={e} invoices={invoices} />
       </Stack>
@@ -173,7 +201,12 @@ function Terms({ engagement: e }: { engagement: Engagement }) {
       </Stack>,
     ],
     [t('engagements.firm'), e.firm.name],
-    [t('engagements.professional'), e.professional.displayName],
+    e.team
+      ? [
+          t('engagements.team.name'),
+          t('engagements.team.nameValue', { team: e.team.name, name: e.professional.displayName }),
+        ]
+      : [t('engagements.professional'), e.professional.displayName],
     [t('engagements.monthlyFee'), <strong key="fee">{f.yen(e.monthlyFeeJpy)}</strong>],
     [t('engagements.hours'), f.hours(e.hoursPerMonth)],
     [t('engagements.duration'), f.duration(e.durationMonths)],
@@ -239,6 +272,17 @@ function FirmActions({
   const [error, setError] = useState<string>();
   const [redirecting, setRedirecting] = useState<'checkout' | 'portal'>();
   const name = e.professional.displayName;
+  const waitingFor = notReady(e);
+  const notReadyText = () =>
+    e.team
+      ? t('engagements.team.payoutsNotReadyFirm', {
+          names: waitingFor
+            .map((n) => t('engagements.team.person', { name: n }))
+            .join(t('engagements.team.nameSeparator')),
+          team: e.team.name,
+          count: waitingFor.length,
+        })
+      : t('engagements.payoutsNotReady', { name });
 
   const go = async (what: 'checkout' | 'portal') => {
     setError(undefined);
@@ -247,9 +291,11 @@ function FirmActions({
       setRedirecting(what);
       window.location.assign(url);
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'payouts_not_ready')
-        setError(t('engagements.payoutsNotReady', { name }));
-      else if (err instanceof ApiError && err.code === 'not_awaiting_payment') {
+      if (err instanceof ApiError && err.code === 'payouts_not_ready') {
+        setError(notReadyText());
+        // Who is still missing may have changed since the page was loaded.
+        onStale();
+      } else if (err instanceof ApiError && err.code === 'not_awaiting_payment') {
         setError(t('engagements.notAwaitingPayment'));
         onStale();
       } else if (err instanceof ApiError && err.code === 'no_billing_account')
@@ -285,9 +331,9 @@ function FirmActions({
         {t('engagements.actions')}
       </Title>
       {payable && <Text mb="sm">{t('engagements.payLead')}</Text>}
-      {payable && !e.payoutsReady && !error && (
+      {payable && waitingFor.length > 0 && !error && (
         <Alert color="yellow" mb="sm">
-          {t('engagements.payoutsNotReady', { name })}
+          {notReadyText()}
         </Alert>
       )}
       {e.state === 'past_due' && (
@@ -354,11 +400,14 @@ function FirmActions({
   );
 }
 
-function ProfessionalNote({ engagement: e }: { engagement: Engagement }) {
+function ProfessionalNote({ engagement: e, me }: { engagement: Engagement; me: Profile }) {
   const { t } = useTranslation();
+  // On a team engagement, whether this member can be paid; else the professional's own.
+  const mine = e.team?.shares.find((s) => s.userId === me.userId);
+  const ready = mine ? mine.payoutsReady : e.payoutsReady;
   return (
     <Stack gap="sm">
-      {!e.payoutsReady && (
+      {!ready && (
         <Alert color="ai" title={t('payouts.title')}>
           <Text mb="sm">{t('engagements.payoutsHint')}</Text>
           <Button component={Link} to="/payouts" size="sm">
@@ -381,7 +430,6 @@ function Invoices({
   invoices: ReturnType<typeof useInvoices>;
 }) {
   const { t } = useTranslation();
-  const f = useFormat();
   const firm = e.yourRole === 'firm';
   return (
     <section aria-labelledby="invoices-title">
@@ -399,7 +447,13 @@ function Invoices({
         </Paper>
       ) : (
         <TableScroll label={t('engagements.invoicesCaption')}>
-          <Table striped withTableBorder miw={640} aria-labelledby="invoices-title" className="money-table">
+          <Table
+            striped={!invoices.data.some((i) => i.split?.length)}
+            withTableBorder
+            miw={640}
+            aria-labelledby="invoices-title"
+            className="money-table"
+          >
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('engagements.month')}</Table.Th>
@@ -419,45 +473,101 @@ function Invoices({
                 <Table.Th scope="col">{t('engagements.invoice')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
-            <Table.Tbody>
-              {invoices.data.map((i) => (
-                <Table.Tr key={i.invoiceId}>
-                  <Table.Th scope="row" fw={400}>
-                    {f.month(i.month, 'short')}
-                  </Table.Th>
-                  <Table.Td className="num">{f.yen(i.grossJpy)}</Table.Td>
-                  <Table.Td className="num">{f.yen(i.platformFeeJpy)}</Table.Td>
-                  <Table.Td className="num">{f.yen(i.feeTaxJpy)}</Table.Td>
-                  <Table.Td className="num">{f.yen(i.netJpy)}</Table.Td>
-                  <Table.Td>
-                    <Text
-                      span
-                      c={i.status === 'failed' ? 'red.9' : undefined}
-                      fw={i.status === 'failed' ? 700 : 400}
-                    >
-                      {t(`engagements.invoiceStatuses.${i.status}`)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {i.hostedInvoiceUrl ? (
-                      <Anchor
-                        href={i.hostedInvoiceUrl}
-                        target="_blank"
-                        rel="noopener noreferrer"
-                        aria-label={t('engagements.openInvoiceLabel', { month: f.month(i.month, 'short') })}
-                      >
-                        {t('engagements.openInvoice')}
-                      </Anchor>
-                    ) : (
-                      '—'
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
+            {invoices.data.map((i) => (
+              <InvoiceRows key={i.invoiceId} invoice={i} />
+            ))}
           </Table>
         </TableScroll>
       )}
     </section>
+  );
+}
+
+/**
+ * One month of the invoices table; on a team engagement, with the month's split member by member in rows of
+ * its own under it (the same columns: each member's gross, fee, tax and net, and whether they were paid out),
+ * shown and hidden by a button in the month's cell.
+ */
+function InvoiceRows({ invoice: i }: { invoice: Invoice }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const [open, setOpen] = useState(false);
+  const splitId = `split-${i.invoiceId}`;
+  const month = f.month(i.month, 'short');
+  return (
+    <>
+      <Table.Tbody>
+        <Table.Tr>
+          <Table.Th scope="row" fw={400}>
+            {i.split?.length ? (
+              <UnstyledButton
+                onClick={() => setOpen(!open)}
+                aria-expanded={open}
+                aria-controls={splitId}
+                className="split-toggle"
+              >
+                <span aria-hidden="true" className="split-caret">
+                  {open ? '▾' : '▸'}
+                </span>
+                {month}
+                <Text span size="sm" c="ai.8" ml={6} td="underline">
+                  {t('engagements.team.split')}
+                </Text>
+              </UnstyledButton>
+            ) : (
+              month
+            )}
+          </Table.Th>
+          <Table.Td className="num">{f.yen(i.grossJpy)}</Table.Td>
+          <Table.Td className="num">{f.yen(i.platformFeeJpy)}</Table.Td>
+          <Table.Td className="num">{f.yen(i.feeTaxJpy)}</Table.Td>
+          <Table.Td className="num">{f.yen(i.netJpy)}</Table.Td>
+          <Table.Td>
+            <Text span c={i.status === 'failed' ? 'red.9' : undefined} fw={i.status === 'failed' ? 700 : 400}>
+              {t(`engagements.invoiceStatuses.${i.status}`)}
+            </Text>
+          </Table.Td>
+          <Table.Td>
+            {i.hostedInvoiceUrl ? (
+              <Anchor
+                href={i.hostedInvoiceUrl}
+                target="_blank"
+                rel="noopener noreferrer"
+                aria-label={t('engagements.openInvoiceLabel', { month })}
+              >
+                {t('engagements.openInvoice')}
+              </Anchor>
+            ) : (
+              '—'
+            )}
+          </Table.Td>
+        </Table.Tr>
+      </Table.Tbody>
+      {i.split?.length ? (
+        <Table.Tbody id={splitId} hidden={!open} className="split-rows">
+          {i.split.map((part) => (
+            <Table.Tr key={part.userId}>
+              <Table.Th scope="row" fw={400} className="split-member">
+                <span className="visually-hidden">{t('engagements.team.splitOf', { month })} </span>
+                {part.displayName}
+                <Text span size="sm" c="dimmed" ml={6} style={{ whiteSpace: 'nowrap' }}>
+                  {f.percent(part.percent)}
+                </Text>
+              </Table.Th>
+              <Table.Td className="num">{f.yen(part.grossJpy)}</Table.Td>
+              <Table.Td className="num">{f.yen(part.platformFeeJpy)}</Table.Td>
+              <Table.Td className="num">{f.yen(part.feeTaxJpy)}</Table.Td>
+              <Table.Td className="num">{f.yen(part.netJpy)}</Table.Td>
+              <Table.Td>
+                {i.status === 'paid'
+                  ? t(part.transferred ? 'engagements.team.transferred' : 'engagements.team.notTransferred')
+                  : '—'}
+              </Table.Td>
+              <Table.Td />
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      ) : null}
+    </>
   );
 }

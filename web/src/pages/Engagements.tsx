@@ -72,6 +72,11 @@ function EngagementCard({ engagement: e }: { engagement: Engagement }) {
             {t(firm ? 'engagements.professional' : 'engagements.firm')}:{' '}
             {firm ? e.professional.displayName : e.firm.name}
           </Text>
+          {e.team && (
+            <Text size="sm">
+              {t('engagements.team.name')}: {e.team.name}
+            </Text>
+          )}
         </div>
         <EngagementStateBadge state={e.state} />
       </Group>

@@ -126,6 +126,12 @@ function ApplicationItem({
         <ApplicationStatusBadge status={a.status} />
       </Group>
       <dl className="fields" style={{ marginTop: '0.5rem' }}>
+        {a.teamName && (
+          <>
+            <dt>{t('applications.appliedAs')}</dt>
+            <dd>{t('applications.appliedAsTeam', { team: a.teamName })}</dd>
+          </>
+        )}
         <dt>{t('applications.status')}</dt>
         <dd>{t(`applications.statuses.${a.status}`)}</dd>
         <dt>{t('applications.appliedAt')}</dt>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
@@ -12,10 +12,13 @@ import { bounds } from '../forms.tsx';
 import { useMe } from '../me.ts';
 import { generalError, serverFieldErrors } from '../profile/form-utils.ts';
 import { ConfirmButton } from '../projects/ConfirmButton.tsx';
+import { TeamsWelcomeBadge } from '../projects/ProjectCard.tsx';
 import { ProjectFacts } from '../projects/ProjectFacts.tsx';
 import { useApply, useMyApplications, useProject, useProjectAction } from '../projects/queries.ts';
 import { ApplicationStatusBadge, ProjectStatusBadge } from '../projects/StatusBadge.tsx';
 import type { Project } from '../projects/types.ts';
+import { useMyTeams } from '../teams/queries.ts';
+import { MIN_TEAM_MEMBERS, type TeamSummary } from '../teams/types.ts';
 
 type Notice = 'saved' | 'published' | 'publishFailed' | 'closed';
 const NOTICE = {
@@ -72,6 +75,7 @@ export default function ProjectDetailPage() {
       </div>
       <Group gap="sm" mb="md" mt={-8}>
         <ProjectStatusBadge status={p.status} />
+        {p.welcomesTeams && <TeamsWelcomeBadge size="lg" />}
         <Text c="dimmed">{p.organizationName}</Text>
       </Group>
       <Stack gap="xl">
@@ -177,6 +181,8 @@ function ApplyPanel({ project }: { project: Project }) {
   const location = useLocation();
   const professional = me.data?.role === 'professional';
   const mine = useMyApplications(professional);
+  // The teams the person directs, for the form's "apply as" choice.
+  const teams = useMyTeams(professional);
   const here = encodeURIComponent(location.pathname);
   const [applied, setApplied] = useState(false);
 
@@ -195,7 +201,7 @@ function ApplyPanel({ project }: { project: Project }) {
         </Group>
       </>
     );
-  } else if (me.isPending || (professional && mine.isPending)) {
+  } else if (me.isPending || (professional && (mine.isPending || teams.isPending))) {
     body = <Loading />;
   } else if (me.isError) {
     body = <LoadError error={me.error} onRetry={() => void me.refetch()} />;
@@ -223,7 +229,11 @@ function ApplyPanel({ project }: { project: Project }) {
         <>
           <Group gap="sm" mb="sm">
             <ApplicationStatusBadge status={application.status} />
-            <Text fw={700}>{t('projects.alreadyApplied')}</Text>
+            <Text fw={700}>
+              {application.teamName
+                ? t('projects.alreadyAppliedAsTeam', { team: application.teamName })
+                : t('projects.alreadyApplied')}
+            </Text>
           </Group>
           <Text mb="md">
             {t('projects.alreadyAppliedBody', { status: t(`applications.statuses.${application.status}`) })}
@@ -262,7 +272,10 @@ const MAX_PROPOSAL = bounds(ApplicationInput.shape.proposal).max;
 function ApplyForm({ project, onApplied }: { project: Project; onApplied: () => void }) {
   const { t } = useTranslation();
   const apply = useApply(project.id);
+  const teams = useMyTeams();
   const [proposal, setProposal] = useState('');
+  /** Who applies: '' for the professional alone, else the id of a team they direct. */
+  const [as, setAs] = useState('');
   const [error, setError] = useState<string>();
   const [general, setGeneral] = useState<string>();
 
@@ -270,7 +283,7 @@ function ApplyForm({ project, onApplied }: { project: Project; onApplied: () => 
     e.preventDefault();
     setGeneral(undefined);
     // The API's own check of the body.
-    const checked = ApplicationInput.safeParse({ proposal });
+    const checked = ApplicationInput.safeParse({ proposal, ...(as ? { teamId: as } : {}) });
     if (!checked.success) {
       const issue = checked.error.issues[0];
       return setError(
@@ -281,12 +294,18 @@ function ApplyForm({ project, onApplied }: { project: Project; onApplied: () => 
     }
     setError(undefined);
     try {
-      await apply.mutateAsync(checked.data.proposal);
+      await apply.mutateAsync(checked.data);
       // My applications are fetched again, and the panel turns into "applied".
       onApplied();
     } catch (err) {
       // Applied in another tab, or closed meanwhile: the refreshed project and applications say so.
       if (err instanceof ApiError && ['already_applied', 'project_closed'].includes(err.code)) return;
+      // The team lost members meanwhile: the refreshed teams say so, and the choice goes back to oneself.
+      if (err instanceof ApiError && err.code === 'team_too_small') {
+        setAs('');
+        void teams.refetch();
+        return setGeneral(t('projects.teamTooSmall', { min: MIN_TEAM_MEMBERS }));
+      }
       setError(serverFieldErrors(t, err).proposal);
       setGeneral(generalError(t, err));
     }
@@ -300,6 +319,7 @@ function ApplyForm({ project, onApplied }: { project: Project; onApplied: () => 
             {general}
           </Alert>
         )}
+        <ApplyAs teams={teams.data ?? []} value={as} onChange={setAs} />
         <Textarea
           label={t('projects.proposal')}
           description={t('projects.proposalHint')}
@@ -325,5 +345,48 @@ function ApplyForm({ project, onApplied }: { project: Project; onApplied: () => 
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/**
+ * Whom the application is for: the professional alone, or a team they direct that has the members to
+ * apply. Teams still too small are named, with what they lack; without any team, nothing is shown.
+ */
+function ApplyAs({
+  teams,
+  value,
+  onChange,
+}: {
+  teams: TeamSummary[];
+  value: string;
+  onChange: (teamId: string) => void;
+}) {
+  const { t } = useTranslation();
+  const directed = teams.filter((team) => team.yourRole === 'director');
+  const ready = directed.filter((team) => team.memberCount >= MIN_TEAM_MEMBERS);
+  const small = directed.filter((team) => team.memberCount < MIN_TEAM_MEMBERS);
+  if (directed.length === 0) return null;
+  return (
+    <>
+      {ready.length > 0 && (
+        <Radio.Group label={t('projects.applyAs')} value={value} onChange={onChange}>
+          <Stack gap="xs" mt="xs">
+            <Radio value="" label={t('projects.applyAsMyself')} />
+            {ready.map((team) => (
+              <Radio
+                key={team.id}
+                value={team.id}
+                label={t('projects.applyAsTeam', { team: team.name, count: team.memberCount })}
+              />
+            ))}
+          </Stack>
+        </Radio.Group>
+      )}
+      {small.map((team) => (
+        <Text key={team.id} size="sm" c="dimmed">
+          {t('projects.teamNeedsMembers', { team: team.name, min: MIN_TEAM_MEMBERS })}
+        </Text>
+      ))}
+    </>
   );
 }

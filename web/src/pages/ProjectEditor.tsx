@@ -99,6 +99,7 @@ type Values = {
   durationMonths: string | number;
   startMonth: string;
   shortTime: boolean;
+  welcomesTeams: boolean;
 };
 
 function valuesOf(p: Project | undefined, me: Profile): Values {
@@ -118,6 +119,7 @@ function valuesOf(p: Project | undefined, me: Profile): Values {
     durationMonths: p?.durationMonths ?? '',
     startMonth: p?.startMonth ?? '',
     shortTime: p?.shortTime ?? false,
+    welcomesTeams: p?.welcomesTeams ?? false,
   };
 }
 
@@ -138,6 +140,7 @@ function toBody(v: Values) {
     durationMonths: number(v.durationMonths),
     startMonth: optional(v.startMonth),
     shortTime: v.shortTime,
+    welcomesTeams: v.welcomesTeams,
   };
 }
 
@@ -405,6 +408,12 @@ function Editor({ me, title, initial }: { me: Profile; title: string; initial?: 
                   // The hours may fit now.
                   form.clearFieldError('hoursPerMonth');
                 }}
+              />
+              <Checkbox
+                mt="md"
+                label={t('editor.welcomesTeams')}
+                description={t('editor.welcomesTeamsHint')}
+                {...input('welcomesTeams', { type: 'checkbox' })}
               />
             </Fieldset>
 

@@ -269,6 +269,11 @@ function SearchForm({
                 checked={draft.shortTime}
                 onChange={(e) => set({ shortTime: e.currentTarget.checked })}
               />
+              <Checkbox
+                label={t('projects.teamsOnly')}
+                checked={draft.teams}
+                onChange={(e) => set({ teams: e.currentTarget.checked })}
+              />
             </Stack>
             <Group grow>
               <Button

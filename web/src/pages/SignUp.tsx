@@ -83,7 +83,14 @@ export default function SignUpPage() {
               </Button>
               <Text size="sm">
                 {t('auth.haveAccount')}{' '}
-                <Anchor component={Link} to="/signin">
+                <Anchor
+                  component={Link}
+                  to={
+                    params.get('next')
+                      ? `/signin?next=${encodeURIComponent(params.get('next') ?? '')}`
+                      : '/signin'
+                  }
+                >
                   {t('nav.signIn')}
                 </Anchor>
               </Text>

@@ -17,6 +17,16 @@ export function SkillBadges({ skills, label }: { skills: readonly string[]; labe
   );
 }
 
+/** The mark of a project whose firm welcomes a team's application as well as one professional's. */
+export function TeamsWelcomeBadge({ size }: { size?: 'lg' }) {
+  const { t } = useTranslation();
+  return (
+    <Badge variant="filled" color="grape.9" radius="sm" tt="none" size={size}>
+      {t('projects.teamsWelcomeBadge')}
+    </Badge>
+  );
+}
+
 /** A search result: the title links to the project; the facts a professional decides by are below it. */
 export function ProjectCard({ project, headingLevel = 2 }: { project: Project; headingLevel?: 2 | 3 }) {
   const { t } = useTranslation();
@@ -47,6 +57,7 @@ export function ProjectCard({ project, headingLevel = 2 }: { project: Project; h
             {t('projects.shortTimeBadge')}
           </Badge>
         )}
+        {project.welcomesTeams && <TeamsWelcomeBadge />}
       </Group>
       <Text size="sm" mt="sm" lineClamp={3} c="dark.6">
         {project.summary}

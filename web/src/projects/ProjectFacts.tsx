@@ -21,6 +21,7 @@ export function ProjectFacts({ project }: { project: Project }) {
     ],
   ];
   if (project.shortTime) rows.push([t('projects.shortTime'), t('projects.shortTimeValue')]);
+  if (project.welcomesTeams) rows.push([t('projects.teams'), t('projects.teamsValue')]);
   rows.push(
     [t('projects.skills'), <SkillBadges key="skills" skills={project.skills} label={t('projects.skills')} />],
     [t('projects.applicants'), f.applicants(project.applicantCount)],

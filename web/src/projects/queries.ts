@@ -123,8 +123,8 @@ export function useProjectAction() {
 export function useApply(projectId: string) {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (proposal: string) =>
-      api<Application>('POST', `/v1/projects/${encodeURIComponent(projectId)}/applications`, { proposal }),
+    mutationFn: (body: { proposal: string; teamId?: string }) =>
+      api<Application>('POST', `/v1/projects/${encodeURIComponent(projectId)}/applications`, body),
     onSettled: () => void refresh(),
   });
 }

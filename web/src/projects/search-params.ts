@@ -11,6 +11,8 @@ export type Filters = {
   maxHours: string;
   remote: RemoteStyle | '';
   shortTime: boolean;
+  /** Only projects that welcome teams. */
+  teams: boolean;
 };
 
 export const EMPTY_FILTERS: Filters = {
@@ -22,6 +24,7 @@ export const EMPTY_FILTERS: Filters = {
   maxHours: '',
   remote: '',
   shortTime: false,
+  teams: false,
 };
 
 /**
@@ -47,6 +50,7 @@ export function parseFilters(params: URLSearchParams): Filters {
     maxHours,
     remote,
     shortTime: get('shortTime') === 'true',
+    teams: get('teams') === 'true',
   };
 }
 
@@ -63,6 +67,7 @@ export function filtersToParams(f: Filters): URLSearchParams {
   if (f.maxHours) params.set('maxHours', f.maxHours);
   if (f.remote) params.set('remote', f.remote);
   if (f.shortTime) params.set('shortTime', 'true');
+  if (f.teams) params.set('teams', 'true');
   return params;
 }
 
