@@ -18,6 +18,8 @@ export const TeamShareOut = z.object({
   shares: z.array(MemberShareOut),
   /** Shares the director set that apply from the next paid month (`from` is that period's start). */
   nextShares: z.object({ from: z.string(), shares: z.array(MemberShareOut) }).optional(),
+  /** For the director: the team's members now, who can be given a share (one who joined later has none yet). */
+  members: z.array(z.object({ userId: z.string(), displayName: z.string() })).optional(),
 });
 
 /** An engagement as either party sees it (./views.ts). Stripe's ids stay on the server. */

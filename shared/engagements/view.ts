@@ -2,6 +2,7 @@ import type * as z from 'zod';
 import { users } from '../accounts/user.entity.ts';
 import { payoutAccounts } from '../billing/stripe-account.entity.ts';
 import type { Share } from '../teams/rules.ts';
+import { teams } from '../teams/team.entity.ts';
 import type { EngagementOut, MemberShareOut, TeamShareOut } from './contract.ts';
 import type { Engagement } from './engagement.entity.ts';
 import { sharesFor } from './rules.ts';
@@ -63,24 +64,29 @@ export async function teamShareView(e: Engagement, userId: string) {
     undefined,
   );
   const next = latest && latest !== current && latest.from > periodStart ? latest : undefined;
+  const director = e.professionalId === userId;
   const ids = [...(current?.shares ?? []), ...(next?.shares ?? [])].map((s) => s.userId);
-  const [names, ready] = await Promise.all([users.byIds(ids), payoutsReadyOf(ids)]);
-  const members = (shares: Share[]): z.output<typeof MemberShareOut>[] =>
+  const [names, ready, members] = await Promise.all([
+    users.byIds(ids),
+    payoutsReadyOf(ids),
+    director ? teams.activeMembers(e.teamId) : undefined,
+  ]);
+  const membersOf = (shares: Share[]): z.output<typeof MemberShareOut>[] =>
     shares.map((s) => ({
       userId: s.userId,
       displayName: names.get(s.userId)?.displayName ?? '—',
       percent: s.percent,
       payoutsReady: ready.get(s.userId) === true,
     }));
-  const role =
-    e.professionalId === userId ? 'director' : (e.memberIds ?? []).includes(userId) ? 'member' : undefined;
+  const role = director ? 'director' : (e.memberIds ?? []).includes(userId) ? 'member' : undefined;
   return {
     id: e.teamId,
     name: e.teamName ?? '',
     directorId: e.professionalId,
     ...(role ? { yourTeamRole: role as 'director' | 'member' } : {}),
-    shares: members(current?.shares ?? []),
-    ...(next ? { nextShares: { from: next.from, shares: members(next.shares) } } : {}),
+    shares: membersOf(current?.shares ?? []),
+    ...(next ? { nextShares: { from: next.from, shares: membersOf(next.shares) } } : {}),
+    ...(members ? { members: members.map((m) => ({ userId: m.userId, displayName: m.displayName })) } : {}),
   };
 }
 

@@ -278,4 +278,37 @@ describe('a team engagement: shares, transfers and statements', () => {
     });
     expect(back.status).toBe(400);
   });
+
+  it('a member who joins later is offered to the director and, given a share, sees the engagement', async () => {
+    const t = await acceptedTeam('team-late');
+    const late = await newProfessional('後から 参加');
+    await call('POST', `/v1/teams/${t.teamId}/invitations`, {
+      token: t.director.token,
+      json: { email: late.email },
+    });
+    expect((await call('POST', `/v1/teams/${t.teamId}/join`, { token: late.token })).status).toBe(200);
+    expect((await call('GET', `/v1/engagements/${t.id}`, { token: late.token })).status).toBe(404);
+    const seen = (await call('GET', `/v1/engagements/${t.id}`, { token: t.director.token })).body;
+    expect(seen.team.shares.map((s: Part) => s.userId)).not.toContain(late.userId);
+    expect(seen.team.members.map((m: { userId: string }) => m.userId)).toContain(late.userId);
+    const [hanako, jiro] = t.members as [typeof t.director, typeof t.director];
+    const set = await call('PUT', `/v1/engagements/${t.id}/shares`, {
+      token: t.director.token,
+      json: {
+        shares: [
+          { userId: t.director.userId, percent: 25 },
+          { userId: hanako.userId, percent: 25 },
+          { userId: jiro.userId, percent: 25 },
+          { userId: late.userId, percent: 25 },
+        ],
+      },
+    });
+    expect(set.status).toBe(200);
+    const theirs = await call('GET', `/v1/engagements/${t.id}`, { token: late.token });
+    expect(theirs.status).toBe(200);
+    expect(theirs.body.team).toMatchObject({ yourTeamRole: 'member' });
+    expect(theirs.body.team.members).toBeUndefined(); // the team's list is the director's
+    const list = (await call('GET', '/v1/engagements', { token: late.token })).body.items as { id: string }[];
+    expect(list.map((e) => e.id)).toEqual([t.id]);
+  });
 });

@@ -42,8 +42,15 @@ export function TeamShares({ engagement: e, team }: { engagement: Engagement; te
   // Kept as what happened, not as words: it reads in the language of the moment.
   const [saved, setSaved] = useState<{ from?: string }>();
   const director = team.yourTeamRole === 'director';
-  // The director edits from what will apply next: the pending shares if there are, else the current ones.
-  const base = team.nextShares?.shares ?? team.shares;
+  // The director edits from what will apply next: the pending shares if there are, else the current ones,
+  // and the members who have no share yet (one who joined later) at 0 %.
+  const next = team.nextShares?.shares ?? team.shares;
+  const base: MemberShare[] = [
+    ...next,
+    ...(team.members ?? [])
+      .filter((m) => !next.some((s) => s.userId === m.userId))
+      .map((m) => ({ ...m, percent: 0, payoutsReady: false })),
+  ];
   return (
     <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="team-title">
       <Title order={2} size="h3" id="team-title" mb="xs">
