@@ -291,4 +291,53 @@ describe('teams', () => {
     await expect.poll(() => seen(memberPage.getByRole('region', { name: '現在の配分' }))).toContain('40%');
     expect(await memberPage.getByRole('region', { name: '配分を変更する' }).count()).toBe(0);
   });
+
+  test('each member sets up payouts, the firm pays, and each member sees their own first paid month', async () => {
+    // Both set up payouts on the local Stripe's onboarding page.
+    for (const person of [director.email, member.email]) {
+      const page = await signedIn(await openWatched(), person, '/payouts');
+      const status = page.getByRole('region', { name: '現在の状態' });
+      await status.getByRole('button', { name: 'Stripe で受け取り設定をする' }).click();
+      await page.waitForURL((u) => u.origin !== url);
+      await page.getByRole('heading', { level: 1, name: /報酬の受け取り設定/ }).waitFor();
+      await page.getByRole('button', { name: /テストデータで完了する/ }).click();
+      await page.waitForURL(`${url}/payouts?onboarding=done`);
+      await status.getByText('受取可能', { exact: true }).waitFor();
+    }
+
+    // The firm pays the first month on the local Stripe's Checkout.
+    const firmPage = await signedIn(await openWatched(), firm.email, `/engagements/${engagementId}`);
+    await firmPage.getByRole('button', { name: 'カードで支払う（Stripe）' }).click();
+    await firmPage.waitForURL((u) => u.origin !== url);
+    await firmPage.getByText('¥50,000').first().waitFor();
+    const email = firmPage.getByLabel(/メールアドレス/);
+    if (await email.count()) await email.fill(firm.email);
+    await firmPage.getByRole('button', { name: /4242 4242 4242 4242 で支払う/ }).click();
+    await firmPage.waitForURL(`${url}/engagements/${engagementId}?checkout=success`);
+    const terms = firmPage.getByRole('region', { name: '契約内容' });
+    await expect.poll(() => seen(terms), { timeout: 20_000 }).toContain('稼働中');
+
+    // Each member: the month on the engagement, its split (60 / 40 of ¥45,000), paid out to them.
+    for (const [person, net, name] of [
+      [member.email, '¥18,000', member.name],
+      [director.email, '¥27,000', director.name],
+    ] as const) {
+      const page = await signedIn(await openWatched(), person, `/engagements/${engagementId}`);
+      const invoices = page.getByRole('region', { name: '請求と支払い' });
+      await expect.poll(() => seen(invoices), { timeout: 20_000 }).toContain('支払済み');
+      await invoices.getByRole('button', { name: /内訳/ }).first().click();
+      const part = invoices.getByRole('row').filter({ hasText: name });
+      await expect.poll(() => seen(part), { timeout: 20_000 }).toContain('送金済み');
+      expect(await seen(part)).toContain(net);
+      await screenshot(page, person === member.email ? '67-first-month-member' : '68-first-month-director');
+      await expectAccessible(page, 'a team’s first paid month');
+
+      // Their own statement: only their part of the month.
+      await page.goto(`${url}/earnings`);
+      const main = page.getByRole('main');
+      await expect.poll(() => seen(main), { timeout: 10_000 }).toContain(title);
+      expect(await seen(main)).toContain(net);
+      expect(await seen(main)).not.toContain(person === member.email ? '¥27,000' : '¥18,000');
+    }
+  });
 });
