@@ -96,6 +96,7 @@ export async function decideApplication(
   return { application: moved, ...(moved.engagementId ? { engagementId: moved.engagementId } : {}) };
 }
 
+/** The applicant is told the decision; for a team, every member (the work is theirs too). */
 async function notifyApplicant(application: Application) {
   if (
     application.status !== 'shortlisted' &&
@@ -103,18 +104,17 @@ async function notifyApplicant(application: Application) {
     application.status !== 'accepted'
   )
     return;
-  const [applicant, project] = await Promise.all([
-    users.get(application.professionalId),
+  const [project, members] = await Promise.all([
     projects.get(application.projectId),
+    application.teamId ? teams.activeMembers(application.teamId) : [],
   ]);
   if (!project) return;
-  await sendMailQuietly(
-    applicant?.email,
-    applicationMails.decision({
-      projectTitle: project.title,
-      organizationName: project.organizationName,
-      status: application.status,
-      appUrl: config().WEB_ORIGIN,
-    }),
-  );
+  const people = await users.byIds([application.professionalId, ...members.map((m) => m.userId)]);
+  const mail = applicationMails.decision({
+    projectTitle: project.title,
+    organizationName: project.organizationName,
+    status: application.status,
+    appUrl: config().WEB_ORIGIN,
+  });
+  await Promise.all([...people.values()].map((p) => sendMailQuietly(p.email, mail)));
 }

@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { call, cloud, table } from '../support/api.ts';
+import { call, cloud, mailTo, table } from '../support/api.ts';
 import { eventually } from '../support/eventually.ts';
 import {
   deliver,
@@ -66,6 +66,11 @@ describe('a team engagement: shares, transfers and statements', () => {
     expect(e.team.shares.map((s: Part) => s.percent)).toEqual([33.4, 33.3, 33.3]);
     expect(e.team.shares.map((s: Part) => s.userId)).toEqual([t.director.userId, hanako.userId, jiro.userId]);
     expect(e.team.yourTeamRole).toBe('member');
+    // Every member is told the team was accepted.
+    for (const m of t.members)
+      await eventually(async () =>
+        expect((await mailTo(m.email)).some((mail) => mail.text.includes('採用しました'))).toBe(true),
+      );
 
     // Checkout waits until every member with a share can be paid, and says who cannot yet.
     await onboardPayouts(t.director.token);
