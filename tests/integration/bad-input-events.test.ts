@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CODE_ALPHABET } from '#shared/events/rules.ts';
 import { type Answer, call, newUser, signIn, table } from '../support/api.ts';
 import { advanceEvents, days, hours, publishedEvent, signUp } from '../support/events.ts';
+import { expectRefused } from '../support/refused.ts';
 
 /**
  * Generated bad input on every events route that reads one (bodies, path ids, queries): always a 4xx with the
@@ -283,21 +284,6 @@ const badIds = fc.oneof(
   fc.constant('00000000-0000-0000-0000-00000000000g'),
 );
 
-function expectRefused(answer: Answer, input: unknown) {
-  const context = `${JSON.stringify(input)?.slice(0, 200)} → ${answer.status} ${JSON.stringify(answer.body)?.slice(0, 300)}`;
-  expect(answer.status, context).toBeGreaterThanOrEqual(400);
-  expect(answer.status, context).toBeLessThan(500);
-  expect(typeof answer.body?.error?.code, context).toBe('string');
-  expect(typeof answer.body?.error?.message, context).toBe('string');
-  const fields = answer.body.error.fields;
-  if (fields !== undefined) {
-    expect(Array.isArray(fields), context).toBe(true);
-    for (const f of fields) {
-      expect(typeof f.path, context).toBe('string');
-      expect(typeof f.message, context).toBe('string');
-    }
-  }
-}
 const pathsOf = (answer: Answer) => (answer.body?.error?.fields ?? []).map((f: { path: string }) => f.path);
 const qs = (query: unknown) => new URLSearchParams(query as Record<string, string>).toString();
 const RUNS = { numRuns: 60 };

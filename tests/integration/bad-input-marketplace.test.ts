@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Answer, call, newUser, table } from '../support/api.ts';
 import { openProject, projectBody } from '../support/projects.ts';
+import { expectRefused } from '../support/refused.ts';
 
 /**
  * Generated bad input on every route of the marketplace: always a 4xx with the error shape and never a 5xx,
@@ -111,14 +112,6 @@ const badQueries = fc.oneof(
   fc.record({ q: fc.string({ minLength: 101, maxLength: 300 }).filter((q) => q.trim().length > 100) }),
   fc.record({ [fc.sample(fc.constantFrom('sort', 'owner', 'status'), 1)[0] as string]: fc.string() }),
 );
-
-function expectRefused(answer: Answer, input: unknown) {
-  const context = `${JSON.stringify(input)?.slice(0, 200)} → ${answer.status} ${JSON.stringify(answer.body)?.slice(0, 200)}`;
-  expect(answer.status, context).toBeGreaterThanOrEqual(400);
-  expect(answer.status, context).toBeLessThan(500);
-  expect(typeof answer.body?.error?.code, context).toBe('string');
-  expect(typeof answer.body?.error?.message, context).toBe('string');
-}
 
 describe('bad input on the marketplace routes', () => {
   let firm: string;

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Answer, call, cloud, signIn, table } from '../support/api.ts';
 import { acceptedEngagement, freshParties, signed, TEST_SETTINGS } from '../support/payments.ts';
+import { expectRefused } from '../support/refused.ts';
 
 /**
  * Generated bad input on every route of payments: always a 4xx with the error shape (and field paths where a
@@ -53,18 +54,6 @@ const badSignatures = fc.oneof(
   fc.integer({ min: 301, max: 86_400 }).map((ago) => ({ stale: Math.floor(Date.now() / 1000) - ago })),
   fc.constant({ secret: 'whsec_not_ours' }),
 );
-
-function expectRefused(answer: Answer, input: unknown, field?: string) {
-  const context = `${JSON.stringify(input)?.slice(0, 200)} → ${answer.status} ${JSON.stringify(answer.body)?.slice(0, 300)}`;
-  expect(answer.status, context).toBeGreaterThanOrEqual(400);
-  expect(answer.status, context).toBeLessThan(500);
-  expect(typeof answer.body?.error?.code, context).toBe('string');
-  if (field)
-    expect(
-      (answer.body.error.fields ?? []).some((f: { path: string }) => f.path.startsWith(field)),
-      context,
-    ).toBe(true);
-}
 
 describe('bad input on the payment routes', () => {
   let operator: string;

@@ -4,23 +4,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Answer, call, table } from '../support/api.ts';
 import { freshParties } from '../support/payments.ts';
 import { openProject } from '../support/projects.ts';
+import { expectRefused } from '../support/refused.ts';
 import { newProfessional, type Person, teamOf } from '../support/teams.ts';
 
 /**
  * Generated bad input on a team engagement's shares and on applying as a team: always a 4xx with the error
  * shape and the field at fault, never a 5xx, and nothing written (no new shares version, no application).
  */
-function expectRefused(answer: Answer, input: unknown, field?: string) {
-  const context = `${JSON.stringify(input)?.slice(0, 200)} → ${answer.status} ${JSON.stringify(answer.body)?.slice(0, 300)}`;
-  expect(answer.status, context).toBeGreaterThanOrEqual(400);
-  expect(answer.status, context).toBeLessThan(500);
-  expect(typeof answer.body?.error?.code, context).toBe('string');
-  if (field)
-    expect(
-      (answer.body.error.fields ?? []).some((f: { path: string }) => f.path.startsWith(field)),
-      context,
-    ).toBe(true);
-}
 
 describe('bad input on team engagements', () => {
   let director: Person;

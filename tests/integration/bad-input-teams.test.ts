@@ -2,6 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Answer, call, newUser, table } from '../support/api.ts';
+import { expectRefused } from '../support/refused.ts';
 
 /**
  * Generated bad input on every route of the teams: always a 4xx with the error shape and never a 5xx, and
@@ -55,15 +56,6 @@ const badIds = fc.oneof(
     .map(encodeURIComponent),
   fc.constant('..%2F..%2Fme'),
 );
-
-function expectRefused(answer: Answer, input: unknown) {
-  const context = `${JSON.stringify(input)?.slice(0, 200)} → ${answer.status} ${JSON.stringify(answer.body)?.slice(0, 200)}`;
-  expect(answer.status, context).toBeGreaterThanOrEqual(400);
-  expect(answer.status, context).toBeLessThan(500);
-  expect(typeof answer.body?.error?.code, context).toBe('string');
-  expect(typeof answer.body?.error?.message, context).toBe('string');
-  expect(JSON.stringify(answer.body), context).not.toMatch(/at .*\.ts:\d+|Exception|stack/);
-}
 
 describe('bad input on the teams routes', () => {
   let director: string;

@@ -2,6 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Answer, call, newUser, table } from '../support/api.ts';
+import { expectRefused } from '../support/refused.ts';
 
 /**
  * Generated bad bodies for PUT /v1/me: every answer is a 4xx with the error shape of BRIEF 3.2
@@ -73,15 +74,6 @@ const badBodies = fc.oneof(
   // not an object at all
   fc.oneof(fc.integer(), fc.string(), fc.constant(null), fc.array(fc.jsonValue())),
 );
-
-function expectRefused(answer: Answer, input: unknown) {
-  const context = JSON.stringify(input)?.slice(0, 200);
-  expect(answer.status, context).toBeGreaterThanOrEqual(400);
-  expect(answer.status, context).toBeLessThan(500);
-  expect(typeof answer.body?.error?.code, context).toBe('string');
-  expect(typeof answer.body?.error?.message, context).toBe('string');
-  expect(JSON.stringify(answer.body), context).not.toMatch(/at .*\.ts:\d+|Exception|stack/);
-}
 
 describe('bad input on PUT /v1/me', () => {
   let newcomer: string;
