@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Answer, call, cloud, signIn, table } from '../support/api.ts';
+import { call, cloud, signIn, table } from '../support/api.ts';
 import { acceptedEngagement, freshParties, signed, TEST_SETTINGS } from '../support/payments.ts';
 import { expectRefused } from '../support/refused.ts';
 

@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Answer, call, table } from '../support/api.ts';
+import { call, table } from '../support/api.ts';
 import { freshParties } from '../support/payments.ts';
 import { openProject } from '../support/projects.ts';
 import { expectRefused } from '../support/refused.ts';

@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Answer, call, newUser, table } from '../support/api.ts';
+import { call, newUser, table } from '../support/api.ts';
 import { expectRefused } from '../support/refused.ts';
 
 /**
