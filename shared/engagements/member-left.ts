@@ -3,7 +3,7 @@ import { logger } from '../logger.ts';
 import { withoutMember } from '../teams/rules.ts';
 import { engagements } from './engagement.entity.ts';
 import { sharesStartFrom } from './rules.ts';
-import { engagementShares } from './shares.entity.ts';
+import { engagementShares, type SharesVersion } from './shares.entity.ts';
 
 /**
  * A member left a team: their share of its running engagements goes to the others, in proportion, from the
@@ -16,11 +16,11 @@ export async function memberLeftTeam(teamId: string, userId: string): Promise<vo
   for (const e of theirs) {
     for (let attempt = 0; attempt < 3; attempt++) {
       const versions = await engagementShares.all(e.id);
-      const latest = versions.reduce(
-        (a, v) => (v.seq > a.seq ? v : a),
-        versions[0] as (typeof versions)[number],
+      const latest = versions.reduce<SharesVersion | undefined>(
+        (a, v) => (!a || v.seq > a.seq ? v : a),
+        undefined,
       );
-      if (!latest || !latest.shares.some((s) => s.userId === userId)) break;
+      if (!latest?.shares.some((s) => s.userId === userId)) break;
       try {
         await engagements.setShares(e, {
           engagementId: e.id,
