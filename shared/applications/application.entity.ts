@@ -135,6 +135,56 @@ export const applications = {
     );
   },
 
+  /**
+   * Withdrawing, in one transaction: the application moves to withdrawn (only from the status that was read),
+   * its guard goes (so the person, or the team, may apply again later with a new application) and the
+   * project's applicant count goes down by one. Reasons come back in that order.
+   */
+  async withdraw(application: Application, at: string): Promise<Application> {
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName(),
+              Key: applicationKeys.primary(application.id),
+              UpdateExpression: 'SET #status = :withdrawn, updatedAt = :at',
+              ConditionExpression: '#status = :from',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':withdrawn': 'withdrawn',
+                ':from': application.status,
+                ':at': at,
+              },
+            },
+          },
+          {
+            Delete: {
+              TableName: tableName(),
+              Key: applicationKeys.guard(
+                application.projectId,
+                application.professionalId,
+                application.teamId,
+              ),
+              ConditionExpression: 'applicationId = :id',
+              ExpressionAttributeValues: { ':id': application.id },
+            },
+          },
+          {
+            Update: {
+              TableName: tableName(),
+              Key: projectKeys.primary(application.projectId),
+              UpdateExpression: 'ADD applicantCount :minusOne',
+              ConditionExpression: 'applicantCount > :zero',
+              ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
+            },
+          },
+        ],
+      }),
+    );
+    return { ...application, status: 'withdrawn', updatedAt: at };
+  },
+
   /** Moves the application from the status that was read to the next, or fails if it moved meanwhile. */
   async move(application: Application, to: ApplicationStatus, at: string): Promise<Application> {
     const decided = to !== 'withdrawn' ? { decidedAt: at } : {};

@@ -220,6 +220,56 @@ describe('the marketplace journey', () => {
     expect((await call('POST', `/v1/applications/${appB.id}/withdraw`, { token: b.token })).status).toBe(409);
   });
 
+  it('withdrawing lowers the applicant count and lets the professional apply again, the old one kept as withdrawn', async () => {
+    const firm = await signIn('firm@demo.kakehashi.jp');
+    const project = await openProject(firm);
+    const pro = await newUser('w-again');
+    await call('PUT', '/v1/me', { token: pro.token, json: { role: 'professional', displayName: 'P' } });
+    const count = async () => (await call('GET', `/v1/projects/${project.id}`)).body.applicantCount;
+    const first = (
+      await call('POST', `/v1/projects/${project.id}/applications`, {
+        token: pro.token,
+        json: { proposal: '1' },
+      })
+    ).body;
+    expect(await count()).toBe(1);
+    // Withdrawing twice at once: one withdrawal, the count down by one only.
+    const both = await Promise.all([
+      call('POST', `/v1/applications/${first.id}/withdraw`, { token: pro.token }),
+      call('POST', `/v1/applications/${first.id}/withdraw`, { token: pro.token }),
+    ]);
+    expect(both.every((a) => a.status === 200 || a.status === 409)).toBe(true);
+    expect(both.some((a) => a.status === 200)).toBe(true);
+    expect(await count()).toBe(0);
+    const again = await call('POST', `/v1/projects/${project.id}/applications`, {
+      token: pro.token,
+      json: { proposal: '2' },
+    });
+    expect(again.status).toBe(201);
+    expect(again.body.id).not.toBe(first.id);
+    expect(await count()).toBe(1);
+    // Once is still once: a third application while the second stands is refused.
+    const third = await call('POST', `/v1/projects/${project.id}/applications`, {
+      token: pro.token,
+      json: { proposal: '3' },
+    });
+    expect(third.status).toBe(409);
+    const mine = (await call('GET', '/v1/me/applications', { token: pro.token })).body.items as {
+      id: string;
+      status: string;
+    }[];
+    expect(
+      mine
+        .filter((a) => [first.id, again.body.id].includes(a.id))
+        .map((a) => a.status)
+        .sort(),
+    ).toEqual(['submitted', 'withdrawn']);
+    // The firm sees both, the withdrawn one marked so.
+    const applicants = (await call('GET', `/v1/projects/${project.id}/applications`, { token: firm })).body
+      .items;
+    expect(applicants.map((a: { status: string }) => a.status).sort()).toEqual(['submitted', 'withdrawn']);
+  });
+
   it('pages through results with a cursor, newest first, and refuses a forged cursor or filter with 400', async () => {
     const firm = await signIn('minowa-firm@demo.kakehashi.jp');
     const made: string[] = [];
