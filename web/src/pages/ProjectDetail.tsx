@@ -217,7 +217,9 @@ function ApplyPanel({ project }: { project: Project }) {
   } else if (!professional) {
     body = <Text>{t('projects.notForRole')}</Text>;
   } else {
-    const application = mine.data?.find((a) => a.projectId === project.id);
+    // A withdrawn application stays in the history, and its applicant may apply again.
+    const application = mine.data?.find((a) => a.projectId === project.id && a.status !== 'withdrawn');
+    const withdrawnBefore = mine.data?.some((a) => a.projectId === project.id && a.status === 'withdrawn');
     if (applied && !application) {
       body = (
         <Anchor component={Link} to="/my/applications">
@@ -246,7 +248,12 @@ function ApplyPanel({ project }: { project: Project }) {
     } else if (project.status !== 'open') {
       body = <Text>{t('projects.closedNotice')}</Text>;
     } else {
-      body = <ApplyForm project={project} onApplied={() => setApplied(true)} />;
+      body = (
+        <>
+          {withdrawnBefore && !applied && <Text mb="sm">{t('projects.withdrawnBefore')}</Text>}
+          <ApplyForm project={project} onApplied={() => setApplied(true)} />
+        </>
+      );
     }
   }
 
