@@ -1,4 +1,4 @@
-import { ArnFormat, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Duration, NestedStack, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import {
   HttpApi,
   HttpMethod,
@@ -80,6 +80,12 @@ function mailAddress(mailFrom: string): string {
 export class StatelessStack extends Stack {
   /** Every function, by handler file (`accounts/get-me`). */
   readonly functions = new Map<string, KakehashiFunction>();
+  /**
+   * The API's routes, their integrations and invoke permissions (three resources a route) and the authorizer,
+   * in a nested stack of their own: with the functions (four resources each) in one stack, the product passed
+   * CloudFormation's 500 resources a stack at about 80 routes.
+   */
+  readonly api: NestedStack;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -130,8 +136,12 @@ export class StatelessStack extends Stack {
     };
 
     // --- API routes ---------------------------------------------------------------------------------------
-    // The endpoint is imported so that the authorizer and integrations are created in this stack.
-    const httpApi = HttpApi.fromHttpApiAttributes(this, 'Api', {
+    // The endpoint is imported so that the authorizer and integrations are created in this stack's routes.
+    this.api = new NestedStack(this, 'ApiRoutes', {
+      description: 'Kakehashi: the API routes, their Lambda integrations and the JWT authorizer',
+    });
+    const routesScope = this.api;
+    const httpApi = HttpApi.fromHttpApiAttributes(routesScope, 'Api', {
       httpApiId: props.httpApi.apiId,
       apiEndpoint: props.httpApi.apiEndpoint,
     });
@@ -144,7 +154,7 @@ export class StatelessStack extends Stack {
       const { method, path } = splitRouteKey(key);
       const fn = functionFor(route.handler, `${key}: ${route.summary}`, needsOf(route));
       const routeId = constructId(key);
-      const httpRoute = new HttpRoute(this, `Route${routeId}`, {
+      const httpRoute = new HttpRoute(routesScope, `Route${routeId}`, {
         httpApi,
         routeKey: HttpRouteKey.with(path, HttpMethod[method]),
         integration: new HttpLambdaIntegration(`${routeId}Integration`, fn),
@@ -159,7 +169,7 @@ export class StatelessStack extends Stack {
     }
     new Alarm(this, 'Api5xxAlarm', {
       alarmDescription: 'The API answered with 5xx errors (there should be none: bad input is a 4xx).',
-      metric: httpApi.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
+      metric: props.httpApi.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
       threshold: 5,
       evaluationPeriods: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
