@@ -8,7 +8,9 @@ import * as eventsRoutes from './events/routes.ts';
 import * as metrics from './metrics/routes.ts';
 import * as projects from './projects/routes.ts';
 import * as publicRoutes from './public/routes.ts';
+import * as recommendations from './recommendations/routes.ts';
 import * as regions from './regions/routes.ts';
+import * as searches from './searches/routes.ts';
 import * as teams from './teams/routes.ts';
 
 /**
@@ -29,6 +31,8 @@ export const contexts = {
   billing,
   events: eventsRoutes,
   metrics,
+  recommendations,
+  searches,
 } as const;
 
 export const lines: readonly Route[] = Object.values(contexts).flatMap((c) => Object.values(c) as Route[]);

@@ -31,4 +31,13 @@ export const schedules: readonly Schedule[] = [
       'Recomputes the relationship population from the source records and reports any difference from the stream-fed figures; {"repair": true} replaces them.',
     needs: { table: 'write', scan: true },
   },
+  {
+    name: 'send-search-digests',
+    handler: 'searches/send-search-digests',
+    // Every day at 08:00 in Japan: the morning's digest of each saved search.
+    expression: 'cron(0 23 * * ? *)',
+    summary:
+      'Mails each saved search its projects newly published that match (ja + en), once; nothing when nothing is new.',
+    needs: { table: 'write', mail: true },
+  },
 ];

@@ -1,5 +1,5 @@
 import { myProfile } from '#shared/accounts/my-profile.ts';
-import { api } from '#shared/http/api.ts';
+import { signedInApi } from '#shared/http/signed-in-api.ts';
 import * as routes from './routes.ts';
 
-export const handler = api(routes.getMe, async ({ caller }) => ({ json: await myProfile(caller) }));
+export const handler = signedInApi(routes.getMe, async ({ caller }) => ({ json: await myProfile(caller) }));

@@ -1,8 +1,8 @@
 import { saveProfile } from '#shared/accounts/save-profile.ts';
-import { api } from '#shared/http/api.ts';
+import { signedInApi } from '#shared/http/signed-in-api.ts';
 import * as routes from './routes.ts';
 
-export const handler = api(routes.putMe, async ({ caller, body }) => {
+export const handler = signedInApi(routes.putMe, async ({ caller, body }) => {
   const { user, created } = await saveProfile(caller, body);
   return { status: created ? 201 : 200, json: user };
 });

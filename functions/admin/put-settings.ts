@@ -3,5 +3,5 @@ import { roleApi } from '#shared/http/role-api.ts';
 import * as routes from './routes.ts';
 
 export const handler = roleApi(routes.putSettings, async ({ profile, body }) => ({
-  json: await saveSettings(body, profile.userId),
+  json: await saveSettings(body, profile),
 }));

@@ -63,7 +63,8 @@ export const resumeEngagement = /* @__PURE__ */ line('POST /v1/engagements/{id}/
   handler: 'engagements/resume-engagement',
   access: ['firm'],
   tag: 'engagements',
-  summary: 'Its firm resumes a paused engagement.',
+  summary:
+    'Its firm resumes a paused engagement, or takes back "cancel at period end" while the period runs (state ending → active).',
   needs: change,
   params: Id,
   response: EngagementOut,

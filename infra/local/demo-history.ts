@@ -246,7 +246,9 @@ type HistoryApplicant = { who: string; on: Day; proposal: string } & (
   | { outcome: 'withdrawn'; decided: Day }
 );
 
-export type HistoryProject = ProjectInput & {
+/** Demo history predates the explicit work type: one is given where the work is a kind 源泉徴収 lists. */
+export type HistoryProject = Omit<ProjectInput, 'workType'> & {
+  workType?: ProjectInput['workType'];
   key: string;
   firm: string;
   published: Day;
@@ -837,7 +839,7 @@ async function seedProject(demo: HistoryProject, s: Seeding, people: People, fir
   if (existing?.status === 'closed') return;
   const firm = firms.get(firmKey);
   if (firm?.role !== 'firm') throw new Error(`history project ${key}: no firm ${firmKey}`);
-  const input = ProjectInput.parse(fields);
+  const input = ProjectInput.parse({ workType: 'other', ...fields });
   const publishedAt = at(published, '09:00');
   const project: Project = {
     ...input,

@@ -1,7 +1,9 @@
 import type { ProjectInput } from '#shared/projects/rules.ts';
 
 /** The demo projects `npm start` seeds: realistic work carved out by the demo firms. */
-export type DemoProject = ProjectInput & {
+export type DemoProject = Omit<ProjectInput, 'workType'> & {
+  /** `other` unless given: most demo work (EC, DX, accounting) is not a kind 源泉徴収 lists. */
+  workType?: ProjectInput['workType'];
   key: string;
   firm: string;
   status: 'open' | 'draft';

@@ -85,6 +85,7 @@ async function seedProjects(
     const at = new Date(Date.now() - daysAgo * 86_400_000).toISOString();
     const project: Project = {
       ...input,
+      workType: input.workType ?? 'other',
       id: demoId(key),
       firmId: firmProfile.userId,
       organizationName: firmProfile.organizationName,

@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../data/client.ts';
 import { now, ofType, type Stored, strip } from '../data/entity.ts';
+import { queryAll } from '../data/query.ts';
 import type { Profile } from './rules.ts';
 
 /**
@@ -17,11 +18,19 @@ import type { Profile } from './rules.ts';
  *  - usersByIds(ids)                     BatchGetItem (a project's applicants)
  *  - firmsInMunicipality(code)           Query    GSI1 GSI1PK=MUNI#<code>, GSI1SK begins_with FIRM#
  *  - staffOfRegion(code)                 Query    GSI1 GSI1PK=REGION#<code>, GSI1SK begins_with STAFF#
+ *  - allStaff()                          Query    GSI2 GSI2PK=STAFF, GSI2SK=<regionCode>#<userId> (the operators' console)
  *  - byEmail(email)                      Query    GSI3 GSI3PK=EMAIL#<lower-case email>, GSI3SK=USER
  *                                                 (the partition is shared: teams put invitations to the address there;
  *                                                 a profile stored before this key gets it at its next put)
  */
-export type User = Profile & { createdAt: string; updatedAt: string };
+export type User = Profile & Suspension & { createdAt: string; updatedAt: string };
+/** An operator suspended the account (shared/admin): its every request is refused until it is restored. */
+export type Suspension = {
+  suspended?: true;
+  suspendedAt?: string;
+  suspendedBy?: string;
+  suspendedReason?: string;
+};
 type UserItem = Stored<Profile, 'User'>;
 
 export const userKeys = {
@@ -34,6 +43,11 @@ export const userKeys = {
     }
     return undefined;
   },
+  /** Every region's staff in one partition, by region: the operators list them without a scan. */
+  staff: (profile: Profile): { GSI2PK: string; GSI2SK: string } | undefined =>
+    profile.role === 'region_staff' && profile.regionCode
+      ? { GSI2PK: 'STAFF', GSI2SK: `${profile.regionCode}#${profile.userId}` }
+      : undefined,
   /** Everything kept about an e-mail address, whoever owns it: its account (SK USER), invitations to it. */
   emailPartition: (email: string) => `EMAIL#${email.toLowerCase()}`,
   byEmail: (email: string) => ({ GSI3PK: userKeys.emailPartition(email), GSI3SK: 'USER' }),
@@ -44,6 +58,7 @@ export function userItem(profile: Profile, createdAt: string, updatedAt = create
     ...profile,
     ...userKeys.primary(profile.userId),
     ...userKeys.byRegion(profile),
+    ...userKeys.staff(profile),
     ...(profile.email ? userKeys.byEmail(profile.email) : {}),
     type: 'User',
     createdAt,
@@ -107,19 +122,68 @@ export const users = {
     return strip(item) as User;
   },
 
-  /** Replaces the profile only if its role is still the one we read: a concurrent role change cannot slip in. */
+  /**
+   * Replaces the profile only if its role is still the one we read (a concurrent role change cannot slip in)
+   * and it was not suspended meanwhile (the put would drop the suspension).
+   */
   async replace(profile: Profile, existing: User): Promise<User> {
     const item = userItem(profile, existing.createdAt, now());
     await db().send(
       new PutCommand({
         TableName: tableName(),
         Item: item,
-        ConditionExpression: 'attribute_exists(PK) AND #role = :role',
-        ExpressionAttributeNames: { '#role': 'role' },
+        ConditionExpression: 'attribute_exists(PK) AND #role = :role AND attribute_not_exists(#suspended)',
+        ExpressionAttributeNames: { '#role': 'role', '#suspended': 'suspended' },
         ExpressionAttributeValues: { ':role': existing.role },
       }),
     );
     return strip(item) as User;
+  },
+
+  /** Every region's staff, ordered by region. */
+  async allStaff(): Promise<User[]> {
+    const items = await queryAll({
+      TableName: tableName(),
+      IndexName: 'GSI2',
+      KeyConditionExpression: 'GSI2PK = :pk',
+      ExpressionAttributeValues: { ':pk': 'STAFF' },
+    });
+    return items.map((item) => strip(item as UserItem) as User);
+  },
+
+  /** Suspending, as a part of the operator's transaction: an account that exists, no operator's, not suspended yet. */
+  suspension(userId: string, s: { at: string; by: string; reason: string }) {
+    return {
+      Update: {
+        TableName: tableName(),
+        Key: userKeys.primary(userId),
+        UpdateExpression:
+          'SET #suspended = :true, suspendedAt = :at, suspendedBy = :by, suspendedReason = :reason',
+        ConditionExpression:
+          'attribute_exists(PK) AND #role <> :operator AND attribute_not_exists(#suspended)',
+        ExpressionAttributeNames: { '#role': 'role', '#suspended': 'suspended' },
+        ExpressionAttributeValues: {
+          ':true': true,
+          ':at': s.at,
+          ':by': s.by,
+          ':reason': s.reason,
+          ':operator': 'operator',
+        },
+      },
+    };
+  },
+
+  /** Restoring, as a part of the operator's transaction: only a suspended account. */
+  restoration(userId: string) {
+    return {
+      Update: {
+        TableName: tableName(),
+        Key: userKeys.primary(userId),
+        UpdateExpression: 'REMOVE #suspended, suspendedAt, suspendedBy, suspendedReason',
+        ConditionExpression: 'attribute_exists(#suspended)',
+        ExpressionAttributeNames: { '#suspended': 'suspended' },
+      },
+    };
   },
 
   /** Creates the profile an invitation describes and consumes the invitation, both or neither. */

@@ -1,6 +1,7 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../data/client.ts';
 import { now, type Stored, strip } from '../data/entity.ts';
+import { queryAll } from '../data/query.ts';
 
 /**
  * Invitation: an operator invites an e-mail address to become region staff; the person's account takes
@@ -8,6 +9,7 @@ import { now, type Stored, strip } from '../data/entity.ts';
  * Access patterns:
  *  - invitationFor(email)         GetItem  PK=INVITE#<email>, SK=INVITATION
  *  - pendingInvitationsExpiring   Query    GSI1 GSI1PK=INVITATIONS#PENDING, GSI1SK <= <now ISO>
+ *  - pendingInvitations           Query    GSI1 GSI1PK=INVITATIONS#PENDING, GSI1SK > <now ISO> (the console)
  */
 export type Invitation = {
   email: string;
@@ -17,6 +19,8 @@ export type Invitation = {
   expiresAt: string;
 };
 type InvitationItem = Stored<Invitation, 'Invitation'>;
+/** A pending invitation as the console lists it: when it was sent. */
+export type PendingInvitation = Invitation & { createdAt: string };
 
 export const INVITATION_DAYS = 14;
 
@@ -37,9 +41,11 @@ export const invitations = {
     };
   },
 
-  /** Creates or renews the invitation for this address (the newest one wins). */
-  async put(invitation: Invitation): Promise<Invitation> {
-    const at = now();
+  /**
+   * Creating or renewing the invitation for this address (the newest one wins), as a part of the transaction
+   * that records it in the audit trail.
+   */
+  putting(invitation: Invitation, at = now()) {
     const item: InvitationItem = {
       ...invitation,
       email: invitation.email.toLowerCase(),
@@ -49,8 +55,29 @@ export const invitations = {
       createdAt: at,
       updatedAt: at,
     };
-    await db().send(new PutCommand({ TableName: tableName(), Item: item }));
-    return strip(item) as Invitation;
+    return { Put: { TableName: tableName(), Item: item }, invitation: strip(item) as Invitation };
+  },
+
+  /** Revoking a pending invitation, as a transaction's part: only one that is still there. */
+  revocation(email: string) {
+    return {
+      Delete: {
+        TableName: tableName(),
+        Key: invitationKeys.primary(email),
+        ConditionExpression: 'attribute_exists(PK)',
+      },
+    };
+  },
+
+  /** Invitations still open at `at`, soonest expiry first. */
+  async pending(at: string): Promise<PendingInvitation[]> {
+    const items = await queryAll({
+      TableName: tableName(),
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK > :at',
+      ExpressionAttributeValues: { ':pk': 'INVITATIONS#PENDING', ':at': at },
+    });
+    return items.map((item) => strip(item as InvitationItem) as PendingInvitation);
   },
 
   async get(email: string): Promise<Invitation | undefined> {

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { invoiceRegistrationNumber, skills } from '../domain/fields.ts';
+import { invoiceRegistrationNumber, skills, text } from '../domain/fields.ts';
 
 /** What the operator sets for the whole marketplace. */
 export const PlatformSettingsInput = z.strictObject({
@@ -29,3 +29,99 @@ export const DEFAULT_SETTINGS: PlatformSettings = {
 };
 
 export const PLATFORM_NAME = '架け橋 Kakehashi';
+
+/** Why an operator hides a posting or suspends an account: the person is told it by mail, the trail keeps it. */
+export const REASON_MAX = 500;
+export const ReasonInput = z.strictObject({ reason: text(REASON_MAX) });
+export type ReasonInput = z.output<typeof ReasonInput>;
+
+/** The reason a firm's open projects are hidden with its suspension: restoring it unhides these only. */
+export const SUSPENSION_REASON = 'account suspended';
+
+/** Every operator action, as the audit trail names it. */
+export const AUDIT_ACTIONS = [
+  'invite_staff',
+  'revoke_invitation',
+  'update_settings',
+  'hide_project',
+  'unhide_project',
+  'suspend_user',
+  'restore_user',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export const AUDIT_TARGETS = ['invitation', 'settings', 'project', 'user'] as const;
+export type AuditTarget = (typeof AUDIT_TARGETS)[number];
+
+const int = z.coerce.number().int();
+/** A page of one of the console's lists (the audit trail, the hidden postings). */
+export const PageQuery = z.strictObject({
+  limit: int.min(1).max(100).default(20),
+  cursor: z.string().max(1000).optional(),
+});
+export type PageQuery = z.output<typeof PageQuery>;
+
+/** The year of `GET /v1/admin/fees`: the platform started taking fees in 2024. */
+export const FeesQuery = z.strictObject({ year: int.min(2024, 'From 2024 on.').max(2100) });
+
+/** An invitation in a path: the address it was sent to. */
+export const InvitationEmail = z.strictObject({ email: z.email('Not an e-mail address.').max(254) });
+
+/** Looking an account up by its e-mail address or its user id: exactly one of them. */
+export const AccountQuery = z
+  .strictObject({
+    email: z.email('Not an e-mail address.').max(254).optional(),
+    id: z.uuid('Not a valid user id.').optional(),
+  })
+  .refine((q) => (q.email === undefined) !== (q.id === undefined), {
+    message: 'Give either an e-mail address or a user id.',
+    path: ['email'],
+  });
+
+/**
+ * Whether an operator may suspend this account: never their own, never an operator's (operators are the ones
+ * who restore; one locked out could not be let back in).
+ */
+export function suspensionRefusal(
+  target: { userId: string; role: string },
+  operatorId: string,
+): 'self' | 'operator' | undefined {
+  if (target.userId === operatorId) return 'self';
+  if (target.role === 'operator') return 'operator';
+  return undefined;
+}
+
+export type FeeMonthFigures = {
+  month: string;
+  platformFeeJpy: number;
+  feeTaxJpy: number;
+  grossJpy: number;
+  paidRows: number;
+};
+
+/** A year of fee income: all twelve months in order (a month nobody paid in is zeros), and the year's totals. */
+export function feeYear(year: number, counted: readonly FeeMonthFigures[]) {
+  const byMonth = new Map(counted.map((m) => [m.month, m]));
+  const months = Array.from({ length: 12 }, (_, i) => {
+    const month = `${year}-${String(i + 1).padStart(2, '0')}`;
+    const m = byMonth.get(month);
+    return {
+      month,
+      platformFeeJpy: m?.platformFeeJpy ?? 0,
+      feeTaxJpy: m?.feeTaxJpy ?? 0,
+      grossJpy: m?.grossJpy ?? 0,
+      paidRows: m?.paidRows ?? 0,
+    };
+  });
+  const sum = (k: 'platformFeeJpy' | 'feeTaxJpy' | 'grossJpy' | 'paidRows') =>
+    months.reduce((s, m) => s + m[k], 0);
+  return {
+    year,
+    months,
+    totals: {
+      platformFeeJpy: sum('platformFeeJpy'),
+      feeTaxJpy: sum('feeTaxJpy'),
+      grossJpy: sum('grossJpy'),
+      paidRows: sum('paidRows'),
+    },
+  };
+}

@@ -33,12 +33,10 @@ export const platformSettings = {
         if (error.name !== 'ConditionalCheckFailedException') throw error;
       });
   },
-  async put(settings: PlatformSettings, by: string): Promise<void> {
-    await db().send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: { ...key, type: 'Settings', ...settings, updatedBy: by },
-      }),
-    );
+  /** The operator's new settings, as a part of the transaction that records the change in the audit trail. */
+  putting(settings: PlatformSettings, by: string) {
+    return {
+      Put: { TableName: tableName(), Item: { ...key, type: 'Settings', ...settings, updatedBy: by } },
+    };
   },
 };

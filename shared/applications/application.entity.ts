@@ -125,8 +125,9 @@ export const applications = {
               TableName: tableName(),
               Key: projectKeys.primary(application.projectId),
               UpdateExpression: 'ADD applicantCount :one',
-              ConditionExpression: '#status = :open',
-              ExpressionAttributeNames: { '#status': 'status' },
+              // Open and not hidden by an operator meanwhile.
+              ConditionExpression: '#status = :open AND attribute_not_exists(#hidden)',
+              ExpressionAttributeNames: { '#status': 'status', '#hidden': 'hidden' },
               ExpressionAttributeValues: { ':one': 1, ':open': 'open' },
             },
           },

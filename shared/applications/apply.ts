@@ -13,7 +13,7 @@ import { applicationMails } from './mails.ts';
 
 /**
  * A professional applies.
- * 1. The project must be open (a draft is not found: others learn nothing of drafts).
+ * 1. The project must be open (a draft or a hidden one is not found: others learn nothing of them).
  * 2. For a team: only its director applies, once the team has two members.
  * 3. One transaction: guard (one per person, or per team, per project), application, applicant count (only
  *    while open).
@@ -29,7 +29,8 @@ export async function apply(
     projects.get(projectId),
     teamId ? teamDirectedBy(professional.userId, teamId) : undefined,
   ]);
-  if (!project || project.status === 'draft') throw new NotFoundError('No such project.');
+  // Nobody applies for a draft or a hidden project: to an applicant neither exists.
+  if (!project || project.status === 'draft' || project.hidden) throw new NotFoundError('No such project.');
   if (project.status !== 'open') throw new ConflictError('This project is closed.', 'project_closed');
   const at = now();
   const application: Application = {
@@ -59,8 +60,12 @@ export async function apply(
           'already_applied',
         );
       }
-      if (projectCheck === 'ConditionalCheckFailed')
+      if (projectCheck === 'ConditionalCheckFailed') {
+        // Closed or hidden since it was read.
+        const now = await projects.get(projectId);
+        if (now?.hidden) throw new NotFoundError('No such project.');
         throw new ConflictError('This project is closed.', 'project_closed');
+      }
       if (attempt === 5)
         throw new ConflictError('Many people are applying right now. Please try again.', 'busy');
       await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 30));

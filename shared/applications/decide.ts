@@ -58,7 +58,8 @@ export async function decideApplication(
         durationMonths: project.durationMonths,
         ...(project.startMonth ? { startMonth: project.startMonth } : {}),
         platformFeePercent: settings.platformFeePercent,
-        workType: project.skills[0] ?? 'other',
+        // Chosen by the firm on the project (源泉徴収 follows it), not guessed from its skills.
+        workType: project.workType ?? 'other',
         firmName: project.organizationName,
         professionalName: professional?.displayName ?? '—',
         ...(read.teamId && members

@@ -1,7 +1,9 @@
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../data/client.ts';
 import { now, ofType, type Stored, strip } from '../data/entity.ts';
 import { queryAll } from '../data/query.ts';
+import { cancellationReasons, retryOnConflict } from '../data/transaction.ts';
+import { feeIncome } from './fee-income.entity.ts';
 import type { MonthMoney } from './rules.ts';
 import { monthInJapan } from './rules.ts';
 
@@ -60,7 +62,8 @@ export const paymentIdOf = (r: Pick<LedgerRow, 'invoiceId' | 'teamId' | 'profess
 export const ledger = {
   /**
    * Writes an invoice's row; idempotent per invoice. A paid row is final: a failure reported late (the
-   * first attempt's event after the retry's) never turns it back.
+   * first attempt's event after the retry's) never turns it back. The first write of a paid row adds its fee
+   * to the platform's month (./fee-income.entity.ts) in the same transaction, so the fee is counted once.
    */
   async record(row: LedgerRow): Promise<'written' | 'kept'> {
     const item: LedgerItem = {
@@ -69,19 +72,24 @@ export const ledger = {
       ...(row.status === 'paid' ? ledgerKeys.earnings(row) : {}),
       type: 'LedgerRow',
     };
+    const put = {
+      TableName: tableName(),
+      Item: item,
+      ConditionExpression: 'attribute_not_exists(PK) OR #status <> :paid',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':paid': 'paid' },
+    };
     try {
-      await db().send(
-        new PutCommand({
-          TableName: tableName(),
-          Item: item,
-          ConditionExpression: 'attribute_not_exists(PK) OR #status <> :paid',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':paid': 'paid' },
-        }),
-      );
+      if (row.status !== 'paid') await db().send(new PutCommand(put));
+      // The month's counter is shared by every payment of the month: a conflict on it is retried.
+      else
+        await retryOnConflict(() =>
+          db().send(new TransactWriteCommand({ TransactItems: [{ Put: put }, feeIncome.addition(row)] })),
+        );
       return 'written';
     } catch (error) {
       if ((error as Error).name === 'ConditionalCheckFailedException') return 'kept';
+      if (cancellationReasons(error)[0] === 'ConditionalCheckFailed') return 'kept';
       throw error;
     }
   },

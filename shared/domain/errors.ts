@@ -29,8 +29,8 @@ export class UnauthorizedError extends DomainError {
 }
 /** The caller is known but may not do this. */
 export class ForbiddenError extends DomainError {
-  constructor(message = 'You are not allowed to do this.') {
-    super('forbidden', message);
+  constructor(message = 'You are not allowed to do this.', code = 'forbidden') {
+    super(code, message);
   }
 }
 /** It does not exist, or not for this caller (others learn nothing of what is not theirs). */

@@ -10,7 +10,8 @@ import { syncEngagement } from './sync-engagement.ts';
 type Change = Exclude<EngagementAction, 'checkout'>;
 
 /**
- * The firm pauses, resumes or cancels (at the end of the period: the month paid for is worked). Stripe is
+ * The firm pauses, resumes or cancels (at the end of the period: the month paid for is worked); resuming also
+ * takes back a cancellation while the period runs. Stripe is
  * changed first; the engagement then takes the subscription's new state, as the webhook will confirm.
  */
 export async function changeEngagement(firmId: string, id: string, change: Change): Promise<Engagement> {
@@ -24,7 +25,8 @@ export async function changeEngagement(firmId: string, id: string, change: Chang
     change === 'pause'
       ? { pause_collection: { behavior: 'void' as const } }
       : change === 'resume'
-        ? { pause_collection: '' as const }
+        ? // Back to running as normal: collection on, and no end at the period's end any more.
+          { pause_collection: '' as const, ...(e.cancelAtPeriodEnd ? { cancel_at_period_end: false } : {}) }
         : { cancel_at_period_end: true };
   await client.subscriptions.update(e.subscriptionId, update, {
     idempotencyKey: `${change}-${e.id}-${e.version}`,

@@ -50,14 +50,15 @@ export function canDo(
   const allowed: Record<EngagementAction, readonly EngagementState[]> = {
     checkout: ['awaiting_payment'],
     pause: ['active'],
-    resume: ['paused'],
+    // Resuming an ending engagement takes back "cancel at period end" while the period runs.
+    resume: ['paused', 'ending'],
     cancel: ['active', 'paused', 'past_due'],
   };
   if (allowed[action].includes(state)) return { ok: true };
   const reasons: Record<EngagementAction, string> = {
     checkout: 'This engagement is already paid for; manage it from its page.',
     pause: 'Only an active engagement can be paused.',
-    resume: 'Only a paused engagement can be resumed.',
+    resume: 'Only a paused engagement, or one set to end at the end of its period, can be resumed.',
     cancel: 'This engagement is already ending or ended.',
   };
   return { ok: false, reason: reasons[action] };

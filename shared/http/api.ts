@@ -11,9 +11,9 @@ import type {
 import type { z } from 'zod';
 import type { User } from '../accounts/user.entity.ts';
 import { config } from '../config.ts';
-import { type Caller, callerFrom, requireCaller } from './caller.ts';
+import { type Caller, callerFrom } from './caller.ts';
 import { errorResponse } from './error-response.ts';
-import type { Access, Route } from './route.ts';
+import type { Route } from './route.ts';
 import { validate } from './validate.ts';
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -24,8 +24,15 @@ export type Request<R extends Route> = {
   params: Out<R['params']>;
   /** Set on every route that is not public (and on optional ones when the caller signed in). */
   caller: R['access'] extends 'public' | 'optional' ? Caller | undefined : Caller;
-  /** The caller's profile, loaded when the route is limited to roles (./role-api.ts). */
-  profile: R['access'] extends readonly unknown[] ? User : undefined;
+  /**
+   * The caller's profile: always there on a route limited to roles (./role-api.ts); on signed-in and optional
+   * routes when the caller has one (./signed-in-api.ts, ./optional-api.ts). Public routes read none.
+   */
+  profile: R['access'] extends readonly unknown[]
+    ? User
+    : R['access'] extends 'public'
+      ? undefined
+      : User | undefined;
   event: Event;
 };
 
@@ -46,12 +53,8 @@ export type Identify = (
   event: Event,
 ) => Promise<{ caller: Caller | undefined; profile?: User | undefined }>;
 
-/** Public and signed-in routes: the authorizer's claims are all there is to know. */
-const fromClaims: Identify = async (route, event) => {
-  const caller = callerFrom(event);
-  if (route.access !== 'public') requireCaller(caller);
-  return { caller };
-};
+/** Public routes: the claims, if any, are all there is to know (the profile is never read). */
+const fromClaims: Identify = async (_route, event) => ({ caller: callerFrom(event) });
 
 /**
  * Builds a Lambda handler for one line: the shared middleware stack (headers, JSON body, zod validation with
@@ -105,10 +108,11 @@ export function httpApi<R extends Route>(
   return handler as unknown as Handler;
 }
 
-type PlainAccess = Extract<Access, 'public' | 'signedIn'>;
-
-/** A handler for a public or a signed-in line. */
-export function api<R extends Route & { access: PlainAccess }>(
+/**
+ * A handler for a public line. Signed-in lines use `signedInApi` (./signed-in-api.ts), which reads the profile
+ * for the suspension check: this module stays free of the database client, for the public functions' sake.
+ */
+export function api<R extends Route & { access: 'public' }>(
   route: R,
   handle: (request: Request<R>) => Promise<Reply<R>>,
 ): Handler {

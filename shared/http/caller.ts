@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import { UnauthorizedError } from '../domain/errors.ts';
+import { ForbiddenError, UnauthorizedError } from '../domain/errors.ts';
 
 /** Who is calling, as the API Gateway JWT authorizer vouched for it (never taken from the body). */
 export type Caller = { userId: string; email: string | undefined; emailVerified: boolean };
@@ -17,4 +17,16 @@ export function callerFrom(event: Partial<APIGatewayProxyEventV2WithJWTAuthorize
 export function requireCaller(caller: Caller | undefined): Caller {
   if (!caller) throw new UnauthorizedError();
   return caller;
+}
+
+/**
+ * The one check of a suspended account, made by every wrapper that reads the caller's profile (role-limited,
+ * signed-in and optional routes): whatever the route, a suspended person's request is refused.
+ */
+export function refuseSuspended(profile: { suspended?: boolean } | undefined): void {
+  if (profile?.suspended)
+    throw new ForbiddenError(
+      'This account is suspended by the Kakehashi operators: contact them about it.',
+      'account_suspended',
+    );
 }

@@ -50,12 +50,18 @@ export function openApiDocument(
       }
     }
     const access = route.access;
+    // A DELETE that names no response answers 204 with no body.
+    const empty = method === 'DELETE' && !route.response && !route.produces;
     const responses: Record<string, unknown> = {
-      [method === 'POST' ? '201' : '200']: {
+      [method === 'POST' ? '201' : empty ? '204' : '200']: {
         description: 'Success',
-        content: route.produces
-          ? { [route.produces]: { schema: { type: 'string' } } }
-          : { 'application/json': { schema: route.response ? schema(route.response, 'output') : {} } },
+        ...(empty
+          ? {}
+          : {
+              content: route.produces
+                ? { [route.produces]: { schema: { type: 'string' } } }
+                : { 'application/json': { schema: route.response ? schema(route.response, 'output') : {} } },
+            }),
       },
       '4XX': {
         description: 'Refused: see error.code',

@@ -66,9 +66,12 @@ export function splitRouteKey(key: string): { method: HttpMethod; path: string }
   return { method, path };
 }
 
-/** What a line's function needs in all: a route limited to roles also reads the table, for the caller's profile. */
+/**
+ * What a line's function needs in all: every route but a public one also reads the table, for the caller's
+ * profile (its role, and whether the account is suspended).
+ */
 export const needsOf = (route: Pick<Route, 'access' | 'needs'>): Needs =>
-  Array.isArray(route.access) && !route.needs.table ? { ...route.needs, table: 'read' } : route.needs;
+  route.access !== 'public' && !route.needs.table ? { ...route.needs, table: 'read' } : route.needs;
 
 /** What OpenAPI and the gateway's matcher read of a line. */
 export type RouteDescription = Omit<Route, 'key' | 'needs'>;

@@ -33,7 +33,7 @@ export async function browseProjects(query: BrowseQuery, measure?: { readUnits: 
     nextKey = start;
   }
   const page = await projects.byIds(found.map((entry) => entry.projectId));
-  // A listing can outlive its project's closing by a moment (it is maintained from the stream).
-  const items = page.filter((p) => p.status === 'open').map(projectView);
+  // A listing can outlive its project's closing or hiding by a moment (it is maintained from the stream).
+  const items = page.filter((p) => p.status === 'open' && !p.hidden).map(projectView);
   return { items, nextCursor: nextKey ? listings.encodeCursor(nextKey) : null };
 }

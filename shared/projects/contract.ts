@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { PROJECT_STATUSES, REMOTE_STYLES } from './rules.ts';
+import { PROJECT_STATUSES, REMOTE_STYLES, WORK_TYPES } from './rules.ts';
 
 /** A project as the API shows it (./view.ts): its fields, and its place's names in both languages. */
 export const ProjectOut = z.object({
@@ -25,11 +25,17 @@ export const ProjectOut = z.object({
   startMonth: z.string().optional(),
   shortTime: z.boolean(),
   welcomesTeams: z.boolean(),
+  /** What the fee pays for: decides 源泉徴収 (an older project without one is `other`). */
+  workType: z.enum(WORK_TYPES),
   applicantCount: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
   publishedAt: z.string().optional(),
   closedAt: z.string().optional(),
+  /** Shown to its firm and the operators only (to anyone else a hidden project does not exist). */
+  hidden: z.boolean().optional(),
+  hiddenAt: z.string().optional(),
+  hiddenReason: z.string().optional(),
 });
 export type ProjectOut = z.output<typeof ProjectOut>;
 

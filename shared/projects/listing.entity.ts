@@ -10,6 +10,8 @@ import { keywordQuery, projectTerms, searchText } from './search-terms.ts';
  * Each keeps only what filters need; the page itself is read from the projects (BatchGetItem).
  * Access patterns:
  *  - browse(facet, after?)   Query  PK=LIST#<facet>, SK < <cursor>, ScanIndexForward=false, filters on the rest
+ *  - newest(facet, limit)    Query  PK=LIST#<facet>, ScanIndexForward=false, Limit (recommendations' candidates)
+ *  - publishedBetween(…)     Query  PK=LIST#<facet>, SK BETWEEN <from> AND <before>, filters (saved searches' digests)
  * Facets: ALL · PREF#<code> · MUNI#<code> · SKILL#<tag> · TERM#<term> (keyword index, see shared/search/terms.ts)
  */
 export type ListingFacet = `ALL` | `PREF#${string}` | `MUNI#${string}` | `SKILL#${string}` | `TERM#${string}`;
@@ -50,7 +52,8 @@ export function facetsOf(
 }
 
 export function listingEntries(project: Project): ListingEntry[] {
-  if (project.status !== 'open' || !project.publishedAt) return [];
+  // A hidden project is found nowhere: browse, keyword search and whatever else reads the listings.
+  if (project.status !== 'open' || !project.publishedAt || project.hidden) return [];
   const shared = {
     type: 'Listing' as const,
     SK: listingKeys.sort(project.publishedAt, project.id),
@@ -138,6 +141,60 @@ export const listings = {
     if (page.measure) page.measure.readUnits += out.ConsumedCapacity?.CapacityUnits ?? 0;
     const next = out.LastEvaluatedKey as ListingCursor | undefined;
     return { entries: (out.Items ?? []) as ListingEntry[], ...(next ? { next } : {}) };
+  },
+
+  /** The `limit` newest entries of one facet: one Query, no filter, so its cost is bounded by `limit` alone. */
+  async newest(facet: ListingFacet, limit: number, measure?: { readUnits: number }): Promise<ListingEntry[]> {
+    const out = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': listingKeys.partition(facet) },
+        ScanIndexForward: false,
+        Limit: limit,
+        ReturnConsumedCapacity: measure ? 'TOTAL' : undefined,
+      }),
+    );
+    if (measure) measure.readUnits += out.ConsumedCapacity?.CapacityUnits ?? 0;
+    return (out.Items ?? []) as ListingEntry[];
+  },
+
+  /**
+   * What a search's partition got published in [from, before), newest first, its filters applied: the sort key
+   * begins with `publishedAt`, so "new since" is a key condition (BETWEEN: no entry's key equals `before`, which
+   * has no `#<id>`). The first `max` entries, and how many matched in all, counted over at most 5 reads.
+   */
+  async publishedBetween(
+    search: ListingSearch,
+    window: { from: string; before: string },
+    max: number,
+  ): Promise<{ entries: ListingEntry[]; matched: number }> {
+    const entries: ListingEntry[] = [];
+    let matched = 0;
+    let start: Record<string, unknown> | undefined;
+    for (let read = 0; read < 5; read++) {
+      const out = await db().send(
+        new QueryCommand({
+          TableName: tableName(),
+          KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :before',
+          ExpressionAttributeValues: {
+            ':pk': search.partition,
+            ':from': window.from,
+            ':before': window.before,
+            ...search.values,
+          },
+          ...(Object.keys(search.names).length ? { ExpressionAttributeNames: search.names } : {}),
+          ...(search.filters.length ? { FilterExpression: search.filters.join(' AND ') } : {}),
+          ScanIndexForward: false,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of out.Items ?? []) if (entries.length < max) entries.push(item as ListingEntry);
+      matched += out.Count ?? 0;
+      start = out.LastEvaluatedKey;
+      if (!start) break;
+    }
+    return { entries, matched };
   },
 
   /** Removes and (re)writes entries, 25 a batch, retrying what DynamoDB left unprocessed. Idempotent. */

@@ -3,11 +3,14 @@ import {
   type BatchGetCommandOutput,
   GetCommand,
   PutCommand,
+  QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
+import * as z from 'zod';
 import { db, tableName } from '../data/client.ts';
+import { decodeCursor, encodeCursor } from '../data/cursor.ts';
 import { ofType, type Stored, strip } from '../data/entity.ts';
 import { queryAll } from '../data/query.ts';
 import type { Project } from './rules.ts';
@@ -19,6 +22,7 @@ import type { Project } from './rules.ts';
  *  - getProject(id)              GetItem       PK=PROJECT#<id>, SK=PROJECT
  *  - projectsByIds(ids)          BatchGetItem  (a page of search results)
  *  - firmProjects(firmId)        Query         GSI1 GSI1PK=FIRM#<firmId>#PROJECTS, newest first
+ *  - hiddenProjects()            Query         GSI2 GSI2PK=PROJECTS#HIDDEN (sparse: while hidden), newest first
  */
 type ProjectItem = Stored<Project, 'Project'>;
 
@@ -29,7 +33,15 @@ export const projectKeys = {
     GSI1PK: projectKeys.firmPartition(p.firmId),
     GSI1SK: `${p.createdAt}#${p.id}`,
   }),
+  hidden: (hiddenAt: string, id: string) => ({ GSI2PK: 'PROJECTS#HIDDEN', GSI2SK: `${hiddenAt}#${id}` }),
 };
+
+const HiddenCursor = z.strictObject({
+  PK: z.string().startsWith('PROJECT#').max(100),
+  SK: z.literal('PROJECT'),
+  GSI2PK: z.literal('PROJECTS#HIDDEN'),
+  GSI2SK: z.string().max(200),
+});
 
 export function projectItem(project: Project): ProjectItem {
   return { ...project, ...projectKeys.primary(project.id), ...projectKeys.byFirm(project), type: 'Project' };
@@ -112,6 +124,68 @@ export const projects = {
       keys = out.UnprocessedKeys?.[tableName()]?.Keys;
     }
     return ids.flatMap((id) => found.get(id) ?? []);
+  },
+
+  /**
+   * Hiding, as a part of the operator's transaction (beside its audit entry): a published project not hidden
+   * yet. `updatedAt` moves, so a firm's edit read before it is refused rather than undoing it.
+   */
+  hiding(id: string, h: { at: string; by: string; reason: string }) {
+    const { GSI2PK, GSI2SK } = projectKeys.hidden(h.at, id);
+    return {
+      Update: {
+        TableName: tableName(),
+        Key: projectKeys.primary(id),
+        UpdateExpression:
+          'SET #hidden = :true, hiddenAt = :at, hiddenBy = :by, hiddenReason = :reason, updatedAt = :at, GSI2PK = :pk, GSI2SK = :sk',
+        ConditionExpression: 'attribute_exists(PK) AND #status <> :draft AND attribute_not_exists(#hidden)',
+        ExpressionAttributeNames: { '#status': 'status', '#hidden': 'hidden' },
+        ExpressionAttributeValues: {
+          ':true': true,
+          ':at': h.at,
+          ':by': h.by,
+          ':reason': h.reason,
+          ':pk': GSI2PK,
+          ':sk': GSI2SK,
+          ':draft': 'draft',
+        },
+      },
+    };
+  },
+
+  /** Unhiding, as a transaction's part; with `onlyIfReason`, only a project hidden for that reason. */
+  unhiding(id: string, at: string, onlyIfReason?: string) {
+    return {
+      Update: {
+        TableName: tableName(),
+        Key: projectKeys.primary(id),
+        UpdateExpression:
+          'SET updatedAt = :at REMOVE #hidden, hiddenAt, hiddenBy, hiddenReason, GSI2PK, GSI2SK',
+        ConditionExpression: `attribute_exists(#hidden)${onlyIfReason ? ' AND hiddenReason = :reason' : ''}`,
+        ExpressionAttributeNames: { '#hidden': 'hidden' },
+        ExpressionAttributeValues: { ':at': at, ...(onlyIfReason ? { ':reason': onlyIfReason } : {}) },
+      },
+    };
+  },
+
+  /** Hidden projects, most recently hidden first, a page at a time (a cursor of another list is a 400). */
+  async hidden(limit: number, cursor?: string): Promise<{ items: Project[]; nextCursor: string | null }> {
+    const start = cursor
+      ? decodeCursor(cursor, HiddenCursor, () => true, 'list of hidden projects')
+      : undefined;
+    const out = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'GSI2',
+        KeyConditionExpression: 'GSI2PK = :pk',
+        ExpressionAttributeValues: { ':pk': 'PROJECTS#HIDDEN' },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: start,
+      }),
+    );
+    const next = out.LastEvaluatedKey;
+    return { items: (out.Items ?? []).map(fromItem), nextCursor: next ? encodeCursor(next) : null };
   },
 
   async byFirm(firmId: string): Promise<Project[]> {

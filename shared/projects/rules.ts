@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { municipalityCode, skills, text } from '../domain/fields.ts';
+import type { Role } from '../domain/roles.ts';
 
 export const REMOTE_STYLES = ['full', 'hybrid', 'onsite'] as const;
 export const PROJECT_STATUSES = ['draft', 'open', 'closed'] as const;
@@ -8,6 +9,25 @@ export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 /** Fees are whole yen a month: below ¥5,000 is no retainer, above ¥1,000,000 is no side job. */
 export const FEE_MIN_JPY = 5_000;
 export const FEE_MAX_JPY = 1_000_000;
+/**
+ * What kind of work the fee pays for, chosen by the firm: it decides whether the payment is one the payer must
+ * treat for 源泉徴収 (所得税法 204 条: design, manuscripts, translation, photography, lectures…). The operator
+ * lists which kinds are withheld on (`withholdingWorkTypes`); `other` covers work the act does not list
+ * (system development, EC operation, marketing support…).
+ */
+export const WORK_TYPES = [
+  'design',
+  'writing',
+  'translation',
+  'photography',
+  'lecture',
+  'consulting',
+  'development',
+  'marketing',
+  'other',
+] as const;
+export type WorkType = (typeof WORK_TYPES)[number];
+
 /** Short-time work (the Ise model): under 10 hours a week, i.e. at most 43 hours a month. */
 export const SHORT_TIME_MAX_HOURS = 43;
 
@@ -30,6 +50,7 @@ const projectFields = {
     .regex(/^20\d\d-(0[1-9]|1[0-2])$/, 'A month is written YYYY-MM.')
     .optional(),
   shortTime: z.boolean().optional(),
+  workType: z.enum(WORK_TYPES, 'Choose the kind of work.'),
   /** The firm welcomes a team (a director and members sharing the work) as well as one professional. */
   welcomesTeams: z.boolean().optional(),
 };
@@ -45,14 +66,24 @@ const shortTimeIssue = {
 export const ProjectInput = z.strictObject(projectFields).refine(shortTimeFits, shortTimeIssue);
 export type ProjectInput = z.output<typeof ProjectInput>;
 
-/** `PATCH /v1/projects/{id}`: any of the fields, at least one. */
+/** Optional fields a patch may clear with `null`. */
+export const CLEARABLE_FIELDS = ['challenge', 'deliverables', 'startMonth'] as const;
+
+/** `PATCH /v1/projects/{id}`: any of the fields, at least one; an optional one `null` to clear it. */
 export const ProjectPatch = z
-  .strictObject(projectFields)
+  .strictObject({
+    ...projectFields,
+    challenge: projectFields.challenge.unwrap().nullable(),
+    deliverables: projectFields.deliverables.unwrap().nullable(),
+    startMonth: projectFields.startMonth.unwrap().nullable(),
+  })
   .partial()
   .refine((p) => Object.keys(p).length > 0, 'Change at least one field.');
 export type ProjectPatch = z.output<typeof ProjectPatch>;
 
-export type Project = ProjectInput & {
+/** A stored project; one saved before work types were chosen has none (it reads as `other`). */
+export type Project = Omit<ProjectInput, 'workType'> & {
+  workType?: WorkType;
   id: string;
   firmId: string;
   organizationName: string;
@@ -65,6 +96,11 @@ export type Project = ProjectInput & {
   updatedAt: string;
   publishedAt?: string;
   closedAt?: string;
+  /** Hidden by an operator (or with its firm's suspension): kept as it is, but listed nowhere and shown only to its firm. */
+  hidden?: true;
+  hiddenAt?: string;
+  hiddenBy?: string;
+  hiddenReason?: string;
 };
 
 /** The project after a patch, checked as a whole (a patch may make short-time and hours disagree). */
@@ -80,7 +116,11 @@ export function applyPatch(
     patch.municipalityCode !== project.municipalityCode
   )
     return { ok: false, message: PLACE_FIXED, field: 'municipalityCode' };
-  const next = { ...project, ...patch, shortTime: patch.shortTime ?? project.shortTime };
+  const next: Project = { ...project, shortTime: patch.shortTime ?? project.shortTime };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete next[key as (typeof CLEARABLE_FIELDS)[number]];
+    else if (value !== undefined) Object.assign(next, { [key]: value });
+  }
   if (!shortTimeFits(next)) return { ok: false, message: shortTimeIssue.message };
   return { ok: true, project: { ...next, prefectureCode: next.municipalityCode.slice(0, 2) } };
 }
@@ -100,8 +140,16 @@ export function nextStatus(
   return current === 'closed' ? 'unchanged' : 'closed';
 }
 
-/** Who may see a project: everyone once published (open or closed), only its firm while a draft. */
-export function canSee(project: Pick<Project, 'status' | 'firmId'>, userId: string | undefined): boolean {
+/**
+ * Who may see a project: everyone once published (open or closed), only its firm while a draft; a hidden one
+ * only its firm and the operators.
+ */
+export function canSee(
+  project: Pick<Project, 'status' | 'firmId' | 'hidden'>,
+  userId: string | undefined,
+  role?: Role,
+): boolean {
+  if (project.hidden && project.firmId !== userId && role !== 'operator') return false;
   return project.status !== 'draft' || project.firmId === userId;
 }
 

@@ -5,9 +5,12 @@ import type { Project } from './rules.ts';
 export function projectView(project: Project) {
   const m = municipality(project.municipalityCode);
   const p = prefecture(project.prefectureCode);
+  // Which operator hid it stays in the audit trail, not on the project's page.
+  const { hiddenBy, ...shown } = project;
   return {
-    ...project,
+    ...shown,
     welcomesTeams: project.welcomesTeams === true,
+    workType: project.workType ?? 'other',
     municipalityName: m?.name ?? project.municipalityCode,
     municipalityNameEn: m?.nameEn ?? project.municipalityCode,
     prefectureName: p?.name ?? project.prefectureCode,

@@ -24,7 +24,7 @@ const say = (line = '') => {
   console.log(line);
 };
 
-/** `BENCH_ONLY=webhooks,getme` runs some sections only (bundles, getme, webhooks, events, metrics, browse); the record says so. */
+/** `BENCH_ONLY=webhooks,getme` runs some sections only (bundles, getme, webhooks, events, metrics, browse, recommendations); the record says so. */
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const wanted = (section: string) => !only || only.includes(section);
 
@@ -151,6 +151,8 @@ try {
   }
 
   if (wanted('metrics')) say(await (await import('./metrics.ts')).measureRelationshipPopulation(cloud));
+  if (wanted('recommendations'))
+    say(await (await import('./recommendations.ts')).measureRecommendations(cloud));
   if (wanted('browse')) {
     const large = Number(process.env.BENCH_PROJECTS ?? 100_000);
     const small = Math.min(1_000, large);

@@ -83,6 +83,7 @@ export async function measureWebhooks(
       hoursPerMonth: 20,
       remote: 'full',
       durationMonths: 12,
+      workType: 'development',
     });
     await api(cloud, 'POST', `/v1/projects/${project.id}/publish`, firm);
     const application = await api(cloud, 'POST', `/v1/projects/${project.id}/applications`, pro, {

@@ -117,6 +117,7 @@ describe('the marketplace', () => {
     await area.getByLabel('市区町村').selectOption({ label: '湯梨浜町' });
     await firmPage.getByLabel('月額報酬（円）').fill('50000');
     await firmPage.getByLabel('働き方').selectOption({ label: 'フルリモート' });
+    await firmPage.getByLabel('業務の種類').selectOption({ label: 'マーケティング・運用代行' });
     await firmPage.getByLabel('期間（か月）').fill('6');
     await firmPage.getByLabel('開始月').fill('2026-07');
     await firmPage.getByRole('checkbox', { name: /短時間の案件にする/ }).check();

@@ -55,7 +55,12 @@ beforeAll(async () => {
   });
   expect(proProfile.status).toBeLessThan(300);
   title = `二十世紀梨の返礼品ページ制作 ${token}`;
-  const project = await openProject(firm.token, { title, monthlyFeeJpy: FEE, skills: ['design', 'ec'] });
+  const project = await openProject(firm.token, {
+    title,
+    monthlyFeeJpy: FEE,
+    skills: ['design', 'ec'],
+    workType: 'design',
+  });
   projectId = project.id;
   const applied = await call('POST', `/v1/projects/${project.id}/applications`, {
     token: pro.token,

@@ -1,6 +1,8 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routeKeys } from '#functions/routes.ts';
-import { call, newUser } from '../support/api.ts';
+import { savedSearchKeys } from '#shared/searches/saved-search.entity.ts';
+import { call, newUser, table } from '../support/api.ts';
 import {
   advanceEvents,
   days,
@@ -47,7 +49,25 @@ type Fixtures = {
   toCancel: string;
   events: EventFixtures;
   teams: TeamFixtures;
+  searches: SearchFixtures;
+  admin: AdminFixtures;
 };
+
+/** What the operators act on: firm A's projects, fresh professionals (never a persona: they stay usable). */
+type AdminFixtures = {
+  toHide: string;
+  /** Hidden by the operator already. */
+  toUnhide: string;
+  toSuspend: string;
+  /** Suspended already. */
+  toRestore: string;
+  /** A pending region-staff invitation. */
+  invitation: string;
+};
+const operatorOnly = (status: number) => ({ anonymous: 401, operator: status, others: 403 });
+
+/** Saved searches of professional A: one to delete, one to unsubscribe from with its mail's token. */
+type SearchFixtures = { toDelete: string; toUnsubscribe: string; token: string };
 
 /** Teams of professional A, and of a fresh director, each set up so that both professionals' answers are known. */
 type TeamFixtures = {
@@ -111,6 +131,8 @@ const matrix = (
   f: Fixtures,
   e = f.events ?? ({} as EventFixtures),
   t = f.teams ?? ({} as TeamFixtures),
+  s = f.searches ?? ({} as SearchFixtures),
+  a = f.admin ?? ({} as AdminFixtures),
 ): Record<string, Case> => ({
   'GET /v1/health': { path: '/v1/health', expect: everyone(200) },
   'GET /v1/config': { path: '/v1/config', expect: everyone(200) },
@@ -152,6 +174,8 @@ const matrix = (
     path: '/v1/me/applications',
     expect: { anonymous: 401, proA: 200, proB: 200, others: 403 },
   },
+  // Recommendations are for professionals: a firm, staff and the operator get 403.
+  'GET /v1/me/recommendations': { path: '/v1/me/recommendations?limit=5', expect: prosOnly(200) },
   'POST /v1/applications/{id}/decision': {
     path: `/v1/applications/${f.applicationA}/decision`,
     json: { decision: 'shortlist' },
@@ -257,6 +281,23 @@ const matrix = (
   },
   'POST /v1/teams/{id}/join': { path: `/v1/teams/${t.toJoin}/join`, expect: prosOnly(200) },
   'POST /v1/teams/{id}/leave': { path: `/v1/teams/${t.toLeave}/leave`, expect: prosOnly(200) },
+  // Saved searches are professionals' own: B is told A's does not exist; the unsubscribe link is anyone's who
+  // holds its token (a second click is harmless).
+  'GET /v1/me/saved-searches': { path: '/v1/me/saved-searches', expect: prosOnly(200) },
+  'POST /v1/me/saved-searches': {
+    path: '/v1/me/saved-searches',
+    json: { q: 'matrix' },
+    expect: prosOnly(201),
+  },
+  'DELETE /v1/me/saved-searches/{id}': {
+    path: `/v1/me/saved-searches/${s.toDelete}`,
+    expect: { anonymous: 401, proA: 204, proB: 404, others: 403 },
+  },
+  'POST /v1/saved-searches/{id}/unsubscribe': {
+    path: `/v1/saved-searches/${s.toUnsubscribe}/unsubscribe`,
+    json: { token: s.token },
+    expect: everyone(200),
+  },
   // A team engagement of firm A, directed by professional A with B as a member: only the director sets shares.
   'PUT /v1/engagements/{id}/shares': {
     path: `/v1/engagements/${t.engagement}/shares`,
@@ -272,7 +313,87 @@ const matrix = (
     json: TEST_SETTINGS,
     expect: { anonymous: 401, operator: 200, others: 403 },
   },
+  // The operators' console: nobody else may look at it or act through it.
+  'GET /v1/admin/region-staff': { path: '/v1/admin/region-staff', expect: operatorOnly(200) },
+  'DELETE /v1/admin/region-staff/invitations/{email}': {
+    path: `/v1/admin/region-staff/invitations/${encodeURIComponent(a.invitation)}`,
+    expect: operatorOnly(200),
+  },
+  'POST /v1/admin/projects/{id}/hide': {
+    path: `/v1/admin/projects/${a.toHide}/hide`,
+    json: { reason: 'matrix' },
+    expect: operatorOnly(200),
+  },
+  'POST /v1/admin/projects/{id}/unhide': {
+    path: `/v1/admin/projects/${a.toUnhide}/unhide`,
+    json: { reason: 'matrix' },
+    expect: operatorOnly(200),
+  },
+  'GET /v1/admin/projects/hidden': { path: '/v1/admin/projects/hidden', expect: operatorOnly(200) },
+  'GET /v1/admin/users': { path: '/v1/admin/users?email=pro%40demo.kakehashi.jp', expect: operatorOnly(200) },
+  'POST /v1/admin/users/{id}/suspend': {
+    path: `/v1/admin/users/${a.toSuspend}/suspend`,
+    json: { reason: 'matrix' },
+    expect: operatorOnly(200),
+  },
+  'POST /v1/admin/users/{id}/restore': {
+    path: `/v1/admin/users/${a.toRestore}/restore`,
+    json: { reason: 'matrix' },
+    expect: operatorOnly(200),
+  },
+  'GET /v1/admin/audit': { path: '/v1/admin/audit?limit=5', expect: operatorOnly(200) },
+  'GET /v1/admin/fees': { path: '/v1/admin/fees?year=2026', expect: operatorOnly(200) },
 });
+
+/** Firm A's projects to hide and show again, two fresh professionals to suspend and restore, an invitation. */
+async function adminFixtures(who: Personas): Promise<AdminFixtures> {
+  const operator = who.operator.token as string;
+  const firmA = who.firmA.token as string;
+  const professional = async () => {
+    const { token } = await newUser('matrix-suspend');
+    await call('PUT', '/v1/me', { token, json: { role: 'professional', displayName: '停止候補' } });
+    return JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString()).sub as string;
+  };
+  const [toHide, toUnhide, toSuspend, toRestore] = await Promise.all([
+    openProject(firmA),
+    openProject(firmA),
+    professional(),
+    professional(),
+  ]);
+  const act = async (path: string) => {
+    const done = await call('POST', path, { token: operator, json: { reason: 'matrix fixture' } });
+    if (done.status !== 200) throw new Error(`${path}: ${done.status} ${JSON.stringify(done.body)}`);
+  };
+  await act(`/v1/admin/projects/${toUnhide.id}/hide`);
+  await act(`/v1/admin/users/${toRestore}/suspend`);
+  const invitation = `matrix-revoke-${Math.random().toString(36).slice(2, 8)}@test.kakehashi.jp`;
+  await call('POST', '/v1/admin/region-staff', {
+    token: operator,
+    json: { email: invitation, regionCode: '31' },
+  });
+  return { toHide: toHide.id, toUnhide: toUnhide.id, toSuspend, toRestore, invitation };
+}
+
+/** Two searches saved by professional A; the unsubscribe token is read where only the mail would carry it. */
+async function searchFixtures(who: Personas): Promise<SearchFixtures> {
+  const saveOne = async () => {
+    const saved = await call('POST', '/v1/me/saved-searches', {
+      token: who.proA.token,
+      json: { q: 'matrix' },
+    });
+    if (saved.status !== 201) throw new Error(`saved search: ${saved.status} ${JSON.stringify(saved.body)}`);
+    return saved.body.id as string;
+  };
+  const [toDelete, toUnsubscribe] = await Promise.all([saveOne(), saveOne()]);
+  const { doc, name } = table();
+  const { Item } = await doc.send(
+    new GetCommand({
+      TableName: name,
+      Key: savedSearchKeys.primary(who.proA.userId as string, toUnsubscribe),
+    }),
+  );
+  return { toDelete, toUnsubscribe, token: Item?.unsubscribeToken as string };
+}
 
 /** A fresh professional, signed in with a profile, to fill seats and lines around the personas. */
 async function attendee(): Promise<string> {
@@ -440,6 +561,10 @@ describe('authorization matrix', () => {
     events.catch(() => {}); // a failure is thrown where it is awaited, below, not as an unhandled rejection
     const teams = teamFixtures(who);
     teams.catch(() => {});
+    const searches = searchFixtures(who);
+    searches.catch(() => {});
+    const admin = adminFixtures(who);
+    admin.catch(() => {});
     const firmA = who.firmA.token as string;
     const draft = async () =>
       (await call('POST', '/v1/projects', { token: firmA, json: projectBody() })).body.id as string;
@@ -470,6 +595,8 @@ describe('authorization matrix', () => {
     f = {
       events: await events,
       teams: await teams,
+      searches: await searches,
+      admin: await admin,
       awaitingPayment,
       toPause,
       toResume,

@@ -98,6 +98,17 @@ describe('a monthly retainer, from checkout to its end', () => {
     // Cancel: the month paid for is worked, then it ends.
     const ending = await call('POST', `/v1/engagements/${id}/cancel`, { token: firm.token });
     expect(ending.body).toMatchObject({ state: 'ending', cancelAtPeriodEnd: true, nextRenewalAt: null });
+    // The firm changes its mind while the period runs: resuming takes the cancellation back, in Stripe too.
+    const kept = await call('POST', `/v1/engagements/${id}/resume`, { token: firm.token });
+    expect(kept.body).toMatchObject({ state: 'active', cancelAtPeriodEnd: false });
+    expect(kept.body.nextRenewalAt).toBe(kept.body.currentPeriod.end);
+    const subscriptionId = (await stripeSdk().subscriptions.list({ customer, limit: 1 })).data[0]
+      ?.id as string;
+    expect((await stripeSdk().subscriptions.retrieve(subscriptionId)).cancel_at_period_end).toBe(false);
+    // …and then cancels after all.
+    expect((await call('POST', `/v1/engagements/${id}/cancel`, { token: firm.token })).body.state).toBe(
+      'ending',
+    );
     await localStripe('clock/advance', { months: 1, customer });
     await engagementIn(pro.token, id, 'ended');
     expect(await paidRows(firm.token, id)).toHaveLength(5);

@@ -220,6 +220,37 @@ describe('the marketplace journey', () => {
     expect((await call('POST', `/v1/applications/${appB.id}/withdraw`, { token: b.token })).status).toBe(409);
   });
 
+  it('the firm chooses the kind of work, and a patch can clear an optional field with null', async () => {
+    const firm = await signIn('firm@demo.kakehashi.jp');
+    const { workType: _, ...withoutKind } = projectBody();
+    const missing = await call('POST', '/v1/projects', { token: firm, json: withoutKind });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.fields.map((f: { path: string }) => f.path)).toContain('body.workType');
+    const created = await call('POST', '/v1/projects', {
+      token: firm,
+      json: projectBody({ workType: 'design', challenge: '課題', startMonth: '2027-04' }),
+    });
+    expect(created.body).toMatchObject({ workType: 'design', challenge: '課題', startMonth: '2027-04' });
+    const cleared = await call('PATCH', `/v1/projects/${created.body.id}`, {
+      token: firm,
+      json: { challenge: null, startMonth: null, workType: 'writing' },
+    });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.challenge).toBeUndefined();
+    expect(cleared.body.startMonth).toBeUndefined();
+    expect(cleared.body.workType).toBe('writing');
+    const again = (await call('GET', `/v1/projects/${created.body.id}`, { token: firm })).body;
+    expect(again).not.toHaveProperty('challenge');
+    expect(again).not.toHaveProperty('startMonth');
+    // What is required cannot be cleared.
+    const required = await call('PATCH', `/v1/projects/${created.body.id}`, {
+      token: firm,
+      json: { title: null },
+    });
+    expect(required.status).toBe(400);
+    expect(required.body.error.fields[0].path).toBe('body.title');
+  });
+
   it('withdrawing lowers the applicant count and lets the professional apply again, the old one kept as withdrawn', async () => {
     const firm = await signIn('firm@demo.kakehashi.jp');
     const project = await openProject(firm);

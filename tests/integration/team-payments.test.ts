@@ -201,7 +201,7 @@ describe('a team engagement: shares, transfers and statements', () => {
   });
 
   it('withholds on each member’s own payment at the ¥1,000,000 boundary', async () => {
-    const t = await acceptedTeam('team-tax', { monthlyFeeJpy: 1_000_000, skills: ['design'] });
+    const t = await acceptedTeam('team-tax', { monthlyFeeJpy: 1_000_000, workType: 'design' });
     const [hanako, jiro] = t.members as [typeof t.director, typeof t.director];
     // All of the month to Hanako; the others at 0 % are not paid and need no payouts.
     const set = await call('PUT', `/v1/engagements/${t.id}/shares`, {
@@ -231,7 +231,7 @@ describe('a team engagement: shares, transfers and statements', () => {
         netJpy: 900_000,
       }),
     ]);
-    // The operator marks `design` for withholding (the tests' settings); the project's first skill is its work type.
+    // The operator marks `design` for withholding (the tests' settings), the work type the firm chose.
     const earnings = (await call('GET', '/v1/me/earnings', { token: hanako.token })).body;
     expect(earnings.rows[0]).toMatchObject({ grossJpy: 1_000_000, withholdingJpy: 102_100 });
     expect((await call('GET', '/v1/me/earnings', { token: jiro.token })).body.rows).toEqual([]);

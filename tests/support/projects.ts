@@ -13,6 +13,7 @@ export function projectBody(overrides: Record<string, unknown> = {}) {
     hoursPerMonth: 20,
     remote: 'full',
     durationMonths: 6,
+    workType: 'other',
     ...overrides,
   };
 }

@@ -45,7 +45,9 @@ describe('route lines', () => {
   it('has every route handler use exactly its own line', () => {
     for (const l of lines) {
       const code = readFileSync(`functions/${l.handler}.ts`, 'utf8');
-      const used = [...code.matchAll(/\b(?:api|roleApi|optionalApi)\(routes\.(\w+),/g)].map((m) => m[1]);
+      const used = [...code.matchAll(/\b(?:api|roleApi|optionalApi|signedInApi)\(routes\.(\w+),/g)].map(
+        (m) => m[1],
+      );
       expect(used, l.handler).toHaveLength(1);
       const context = contexts[l.handler.split('/')[0] as keyof typeof contexts] as Record<string, unknown>;
       expect(context[used[0] as string], l.handler).toBe(l);

@@ -37,6 +37,9 @@ describe("the firm's actions by state", () => {
     expect(canDo('paused', 'pause').ok).toBe(false);
     expect(canDo('paused', 'resume').ok).toBe(true);
     expect(canDo('active', 'resume').ok).toBe(false);
+    // Resuming an ending engagement takes the cancellation back while its period runs.
+    expect(canDo('ending', 'resume').ok).toBe(true);
+    expect(canDo('ended', 'resume').ok).toBe(false);
     expect(canDo('past_due', 'cancel').ok).toBe(true);
     expect(canDo('ending', 'cancel').ok).toBe(false);
     expect(canDo('ended', 'cancel').ok).toBe(false);

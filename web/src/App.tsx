@@ -10,6 +10,11 @@ const SignUpPage = lazy(() => import('./pages/SignUp.tsx'));
 const OnboardingPage = lazy(() => import('./pages/Onboarding.tsx'));
 const ProfilePage = lazy(() => import('./pages/Profile.tsx'));
 const AdminPage = lazy(() => import('./pages/Admin.tsx'));
+const AdminStaffPage = lazy(() => import('./pages/AdminStaff.tsx'));
+const AdminPostingsPage = lazy(() => import('./pages/AdminPostings.tsx'));
+const AdminAccountsPage = lazy(() => import('./pages/AdminAccounts.tsx'));
+const AdminAuditPage = lazy(() => import('./pages/AdminAudit.tsx'));
+const AdminFeesPage = lazy(() => import('./pages/AdminFees.tsx'));
 const MailboxPage = lazy(() => import('./pages/Mailbox.tsx'));
 const ApiDocsPage = lazy(() => import('./pages/ApiDocs.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFound.tsx'));
@@ -34,6 +39,9 @@ const EventRegistrationsPage = lazy(() => import('./pages/EventRegistrations.tsx
 const EventCheckinPage = lazy(() => import('./pages/EventCheckin.tsx'));
 const EventDrawPage = lazy(() => import('./pages/EventDraw.tsx'));
 const RelationshipPopulationPage = lazy(() => import('./pages/RelationshipPopulation.tsx'));
+const SavedSearchesPage = lazy(() => import('./pages/SavedSearches.tsx'));
+const UnsubscribePage = lazy(() => import('./pages/Unsubscribe.tsx'));
+const RecommendationsPage = lazy(() => import('./pages/Recommendations.tsx'));
 
 const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
 
@@ -68,6 +76,11 @@ export function App() {
             </RequireSignIn>
           }
         />
+        <Route path="admin/staff" element={signedIn(<AdminStaffPage />)} />
+        <Route path="admin/postings" element={signedIn(<AdminPostingsPage />)} />
+        <Route path="admin/accounts" element={signedIn(<AdminAccountsPage />)} />
+        <Route path="admin/audit" element={signedIn(<AdminAuditPage />)} />
+        <Route path="admin/fees" element={signedIn(<AdminFeesPage />)} />
         <Route path="projects" element={<ProjectSearchPage />} />
         <Route path="projects/:id" element={<ProjectDetailPage />} />
         <Route path="my/applications" element={signedIn(<MyApplicationsPage />)} />
@@ -81,6 +94,10 @@ export function App() {
         <Route path="earnings" element={signedIn(<EarningsPage />)} />
         <Route path="teams" element={signedIn(<TeamsPage />)} />
         <Route path="teams/:id" element={signedIn(<TeamPage />)} />
+        <Route path="saved-searches" element={signedIn(<SavedSearchesPage />)} />
+        {/* The digest's link: no sign-in, the token in the address is the proof. */}
+        <Route path="unsubscribe" element={<UnsubscribePage />} />
+        <Route path="recommendations" element={signedIn(<RecommendationsPage />)} />
         <Route path="events" element={<EventsPage />} />
         <Route path="events/:id" element={<EventDetailPage />} />
         <Route path="me/registrations" element={signedIn(<MyRegistrationsPage />)} />

@@ -5,6 +5,7 @@ import { Link, Outlet } from 'react-router';
 import { useSession } from '../auth/session.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { AuthButtons, NavList } from './Nav.tsx';
+import { SuspendedNotice } from './SuspendedNotice.tsx';
 
 const MobileMenu = lazy(() => import('./MobileMenu.tsx'));
 
@@ -28,14 +29,15 @@ export function Layout() {
             aria-label={t('app.menu')}
             aria-expanded={menu === 'open'}
           />
-          {/* Named as it reads in either language (WCAG 2.5.3: the visible text is part of the name). */}
-          <Link to="/" className="brand" aria-label={`架け橋 Kakehashi — ${t('nav.home')}`}>
+          {/* Named by its visible text, then where it leads (WCAG 2.5.3: the name starts with what is seen). */}
+          <Link to="/" className="brand">
             <span className="brand-mark" lang="ja">
               架け橋
-            </span>
+            </span>{' '}
             <span className="brand-latin" lang="en">
               Kakehashi
             </span>
+            <span className="visually-hidden"> — {t('nav.home')}</span>
           </Link>
           <Box component="nav" aria-label={t('app.mainNav')} visibleFrom="lg" ml="md">
             <NavList />
@@ -60,10 +62,11 @@ export function Layout() {
         </Suspense>
       )}
       <main id="main" className="app-main" tabIndex={-1}>
+        <SuspendedNotice />
         <Suspense
           fallback={
             <Container py="xl">
-              <Loader aria-label={t('app.loading')} />
+              <Loader role="status" aria-label={t('app.loading')} />
             </Container>
           }
         >

@@ -1,11 +1,12 @@
 import { Alert, Button, Center, Loader } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../error-text.ts';
 
 export function Loading() {
   const { t } = useTranslation();
   return (
     <Center py="xl">
-      <Loader aria-label={t('app.loading')} />
+      <Loader role="status" aria-label={t('app.loading')} />
     </Center>
   );
 }
@@ -14,7 +15,7 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => 
   const { t } = useTranslation();
   return (
     <Alert color="red" role="alert" title={t('common.error')}>
-      {(error as Error)?.message}
+      {errorText(t, error)}
       {onRetry && (
         <div style={{ marginTop: '0.75rem' }}>
           <Button size="xs" variant="default" onClick={onRetry}>

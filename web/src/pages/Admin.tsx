@@ -16,13 +16,11 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as z from 'zod';
 import type { InvitationOut } from '#shared/admin/contract.ts';
+import { OperatorPage } from '../admin/OperatorPage.tsx';
 import { PlatformSettingsForm } from '../admin/PlatformSettingsForm.tsx';
 import { api } from '../api.ts';
 import { EMAIL_PATTERN } from '../auth/errors.ts';
-import { LoadError, Loading } from '../components/Loading.tsx';
-import { Page } from '../components/Page.tsx';
 import { useFormat } from '../format.ts';
-import { useMe } from '../me.ts';
 import { generalError, serverFieldErrors } from '../profile/form-utils.ts';
 import { MunicipalitySelect, PrefectureSelect } from '../profile/RegionSelects.tsx';
 import { useLocalName, useRegionName, useWideAreaGroups } from '../regions.ts';
@@ -161,20 +159,15 @@ function InviteForm() {
   );
 }
 
-/** The operator's page: invite region staff; the platform's fee, invoice number and withholding. */
+/**
+ * The operators' console, its first page: invite region staff; the platform's fee, invoice number and
+ * withholding. Its menu leads to the other pages (staff, hidden postings, accounts, audit trail, fee income).
+ */
 export default function AdminPage() {
   const { t } = useTranslation();
-  const me = useMe();
-  if (me.isPending) return <Loading />;
   return (
-    <Page title={t('admin.title')}>
-      {me.isError ? (
-        <LoadError error={me.error} onRetry={() => void me.refetch()} />
-      ) : me.data?.role !== 'operator' ? (
-        <Alert color="red" role="alert">
-          {t('admin.forbidden')}
-        </Alert>
-      ) : (
+    <OperatorPage title={t('admin.title')}>
+      {() => (
         <Stack gap="xl">
           <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="invite-title">
             <Title order={2} id="invite-title" size="h3">
@@ -196,6 +189,6 @@ export default function AdminPage() {
           </Paper>
         </Stack>
       )}
-    </Page>
+    </OperatorPage>
   );
 }

@@ -365,6 +365,11 @@ function FirmActions({
             {t('engagements.resume')}
           </Button>
         )}
+        {e.state === 'ending' && (
+          <Button loading={busy('resume')} onClick={() => void run('resume')}>
+            {t('engagements.undoCancel')}
+          </Button>
+        )}
         {(e.state === 'active' || e.state === 'paused') && !e.cancelAtPeriodEnd && (
           <ConfirmButton
             variant="outline"
@@ -393,7 +398,6 @@ function FirmActions({
       {e.state !== 'awaiting_payment' && (
         <Text size="sm" mt="sm">
           {t('engagements.portalHint')}
-          {e.state !== 'ended' && e.cancelAtPeriodEnd && ` ${t('engagements.undoCancelHint')}`}
         </Text>
       )}
     </Paper>

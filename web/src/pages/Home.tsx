@@ -1,9 +1,13 @@
 import { Button, Card, Container, Group, List, SimpleGrid, Text, ThemeIcon, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../auth/session.ts';
 import { useDocumentTitle, useFocusOnNavigation } from '../components/Page.tsx';
 import { useMe } from '../me.ts';
+
+// Its own chunk: only a signed-in professional's home page loads it.
+const HomeRecommendations = lazy(() => import('../recommendations/HomeRecommendations.tsx'));
 
 const AUDIENCES = [
   { key: 'professional', mark: '人' },
@@ -66,6 +70,11 @@ export function HomePage() {
         </Container>
       </section>
       <Container size="lg" px="md" py="xl">
+        {session && role === 'professional' && (
+          <Suspense fallback={null}>
+            <HomeRecommendations />
+          </Suspense>
+        )}
         <section aria-labelledby="for-whom">
           <Title order={2} id="for-whom" mb="md">
             {t('home.forWhom')}

@@ -9,6 +9,7 @@ import { FirmForm } from '../profile/FirmForm.tsx';
 import { ProfessionalForm } from '../profile/ProfessionalForm.tsx';
 import { ProfileView } from '../profile/ProfileView.tsx';
 import { StaffForm } from '../profile/StaffForm.tsx';
+import { SavedSearchesLink } from '../searches/SavedSearchesLink.tsx';
 import type { Profile } from '../types.ts';
 
 export default function ProfilePage() {
@@ -80,6 +81,7 @@ export default function ProfilePage() {
           <StaffForm initial={profile} onSaved={done} onCancel={cancel} />
         )}
       </Paper>
+      {profile.role === 'professional' && !editing && <SavedSearchesLink />}
     </Page>
   );
 }

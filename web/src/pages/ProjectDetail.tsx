@@ -3,6 +3,7 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ApplicationInput } from '#shared/applications/rules.ts';
+import { HiddenNotice, ModerationPanel } from '../admin/ProjectModeration.tsx';
 import { ApiError } from '../api.ts';
 import { useSession } from '../auth/session.ts';
 import { LoadError, Loading } from '../components/Loading.tsx';
@@ -54,6 +55,7 @@ export default function ProjectDetailPage() {
     );
   const p = project.data;
   const owner = me.data?.role === 'firm' && me.data.userId === p.firmId;
+  const operator = me.data?.role === 'operator';
 
   return (
     <Page title={p.title}>
@@ -79,6 +81,8 @@ export default function ProjectDetailPage() {
         <Text c="dimmed">{p.organizationName}</Text>
       </Group>
       <Stack gap="xl">
+        {(owner || operator) && <HiddenNotice project={p} owner={owner} />}
+        {operator && <ModerationPanel project={p} />}
         {owner && <OwnerPanel project={p} onDone={setNotice} />}
         <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="terms-title">
           <Title order={2} size="h3" id="terms-title" mb="xs">

@@ -18,7 +18,13 @@ import { useForm } from '@mantine/form';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ProjectInput, SHORT_TIME_MAX_HOURS } from '#shared/projects/rules.ts';
+import {
+  CLEARABLE_FIELDS,
+  ProjectInput,
+  SHORT_TIME_MAX_HOURS,
+  WORK_TYPES,
+  type WorkType,
+} from '#shared/projects/rules.ts';
 import { ApiError } from '../api.ts';
 import { LoadError, Loading } from '../components/Loading.tsx';
 import { Page } from '../components/Page.tsx';
@@ -96,6 +102,7 @@ type Values = {
   monthlyFeeJpy: string | number;
   hoursPerMonth: string | number;
   remote: RemoteStyle | '';
+  workType: WorkType | '';
   durationMonths: string | number;
   startMonth: string;
   shortTime: boolean;
@@ -116,6 +123,7 @@ function valuesOf(p: Project | undefined, me: Profile): Values {
     monthlyFeeJpy: p?.monthlyFeeJpy ?? '',
     hoursPerMonth: p?.hoursPerMonth ?? '',
     remote: p?.remote ?? '',
+    workType: p?.workType ?? '',
     durationMonths: p?.durationMonths ?? '',
     startMonth: p?.startMonth ?? '',
     shortTime: p?.shortTime ?? false,
@@ -137,6 +145,7 @@ function toBody(v: Values) {
     monthlyFeeJpy: number(v.monthlyFeeJpy),
     hoursPerMonth: number(v.hoursPerMonth),
     remote: v.remote || undefined,
+    workType: v.workType || undefined,
     durationMonths: number(v.durationMonths),
     startMonth: optional(v.startMonth),
     shortTime: v.shortTime,
@@ -164,6 +173,7 @@ function useWording() {
         return t('editor.errors.skillsCount', range(fields.skills));
       case 'municipalityCode':
       case 'remote':
+      case 'workType':
         return t('editor.errors.chooseOne');
       case 'monthlyFeeJpy':
         return t('editor.errors.fee', range(fields.monthlyFeeJpy));
@@ -197,10 +207,6 @@ function Editor({ me, title, initial }: { me: Profile; title: string; initial?: 
         delete errors.municipalityCode;
         errors.prefectureCode = t('editor.errors.chooseOne');
       }
-      // An edit sends only what changed, so an optional text once written cannot be taken back out.
-      for (const key of [...TEXT_FIELDS, 'startMonth'] as const) {
-        if (initial?.[key] && !values[key].trim()) errors[key] ??= t('editor.errors.cannotClear');
-      }
       return errors;
     },
   });
@@ -213,6 +219,8 @@ function Editor({ me, title, initial }: { me: Profile; title: string; initial?: 
     for (const [key, value] of Object.entries(input)) {
       if (JSON.stringify(value) !== JSON.stringify(initial[key as keyof Project])) out[key] = value;
     }
+    // An optional field emptied is cleared: the API takes null for it.
+    for (const key of CLEARABLE_FIELDS) if (initial[key] && input[key] === undefined) out[key] = null;
     return out as ProjectPatch;
   }
 
@@ -398,6 +406,17 @@ function Editor({ me, title, initial }: { me: Profile; title: string; initial?: 
                   {...input('startMonth')}
                 />
               </SimpleGrid>
+              <NativeSelect
+                mt="md"
+                label={t('editor.workType')}
+                description={t('editor.workTypeHint')}
+                required
+                data={[
+                  { value: '', label: t('profile.choose') },
+                  ...WORK_TYPES.map((w) => ({ value: w, label: t(`projects.workTypes.${w}`) })),
+                ]}
+                {...input('workType')}
+              />
               <Checkbox
                 mt="md"
                 label={t('editor.shortTime')}

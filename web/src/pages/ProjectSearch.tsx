@@ -29,6 +29,7 @@ import {
 } from '../projects/search-params.ts';
 import { REMOTE_STYLES, type RemoteStyle } from '../projects/types.ts';
 import { useLocalName, useMunicipalities, usePrefectures } from '../regions.ts';
+import { SaveSearch } from '../searches/SaveSearch.tsx';
 
 /**
  * `/projects`: the query string is the search. Submitting the form pushes a new history entry, so a
@@ -68,6 +69,8 @@ export default function ProjectSearchPage() {
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>
+          {/* Saves the search the results show; remounted with it, so a notice belongs to its search. */}
+          <SaveSearch key={query} filters={filters} />
           <section aria-labelledby="results-title" aria-busy={results.isFetching}>
             <Title order={2} id="results-title" size="h3" mb="xs">
               {t('projects.results')}

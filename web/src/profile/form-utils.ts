@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { ApiError, fieldErrors } from '../api.ts';
+import { errorText } from '../error-text.ts';
 
 /** As the API stores a skill: lower case, words joined by hyphens (the API then checks it). */
 export function normalizeSkill(tag: string): string {
@@ -18,7 +19,7 @@ export function serverFieldErrors(t: TFunction, error: unknown): Record<string, 
 /** A sentence for an error that is not about one field. */
 export function generalError(t: TFunction, error: unknown): string {
   if (error instanceof ApiError) {
-    return error.fields.length ? t('profile.errors.failed') : `${t('common.error')} ${error.message}`;
+    return error.fields.length ? t('profile.errors.failed') : `${t('common.error')} ${errorText(t, error)}`;
   }
   return t('common.error');
 }

@@ -1,4 +1,5 @@
 import { Anchor, Badge, Card, Group, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../format.ts';
@@ -27,8 +28,19 @@ export function TeamsWelcomeBadge({ size }: { size?: 'lg' }) {
   );
 }
 
-/** A search result: the title links to the project; the facts a professional decides by are below it. */
-export function ProjectCard({ project, headingLevel = 2 }: { project: Project; headingLevel?: 2 | 3 }) {
+/**
+ * A search result: the title links to the project; the facts a professional decides by are below it, then
+ * `children` (a recommendation's reasons).
+ */
+export function ProjectCard({
+  project,
+  headingLevel = 2,
+  children,
+}: {
+  project: Project;
+  headingLevel?: 2 | 3;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const titleId = `project-${project.id}`;
@@ -62,6 +74,7 @@ export function ProjectCard({ project, headingLevel = 2 }: { project: Project; h
       <Text size="sm" mt="sm" lineClamp={3} c="dark.6">
         {project.summary}
       </Text>
+      {children}
       <Group justify="space-between" align="flex-end" mt="md" gap="sm" wrap="wrap">
         <SkillBadges skills={project.skills} label={t('projects.skills')} />
         <Text size="sm" c="dimmed" ml="auto">

@@ -14,6 +14,7 @@ export function ProjectFacts({ project }: { project: Project }) {
     [t('projects.fee'), <strong key="fee">{f.fee(project.monthlyFeeJpy)}</strong>],
     [t('projects.hours'), f.hours(project.hoursPerMonth)],
     [t('projects.remote'), t(`projects.remoteStyles.${project.remote}`)],
+    [t('projects.workType'), t(`projects.workTypes.${project.workType}`)],
     [t('projects.duration'), f.duration(project.durationMonths)],
     [
       t('projects.startMonth'),

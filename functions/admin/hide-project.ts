@@ -1,0 +1,7 @@
+import { changeVisibility } from '#shared/admin/hide-project.ts';
+import { roleApi } from '#shared/http/role-api.ts';
+import * as routes from './routes.ts';
+
+export const handler = roleApi(routes.hideProject, async ({ profile, params, body }) => ({
+  json: await changeVisibility(profile, params.id, true, body.reason),
+}));
