@@ -451,7 +451,8 @@ export const en: Messages = {
     submitApply: 'Apply',
     applied: 'You have applied. The firm will get in touch.',
     alreadyApplied: 'Applied',
-    withdrawnBefore: 'You withdrew an earlier application; you can apply again (the withdrawn one stays in My applications).',
+    withdrawnBefore:
+      'You withdrew an earlier application; you can apply again (the withdrawn one stays in My applications).',
     alreadyAppliedBody:
       'You have already applied for this project (status: {{status}}). Follow it in My applications.',
     toMyApplications: 'Go to My applications',

@@ -447,7 +447,8 @@ export const ja = {
     submitApply: '応募する',
     applied: '応募しました。企業からの連絡をお待ちください。',
     alreadyApplied: '応募済み',
-    withdrawnBefore: '以前の応募は取り下げ済みです。もう一度応募できます（取り下げた応募はマイ応募に残ります）。',
+    withdrawnBefore:
+      '以前の応募は取り下げ済みです。もう一度応募できます（取り下げた応募はマイ応募に残ります）。',
     alreadyAppliedBody: 'この案件には応募済みです（状態：{{status}}）。選考の状況はマイ応募で確認できます。',
     toMyApplications: 'マイ応募を見る',
     closedNotice: 'この案件の募集は終了しました。',
