@@ -5,7 +5,7 @@ import {
   ProjectApplicationList,
 } from '#shared/applications/contract.ts';
 import { ApplicationInput, DecisionInput } from '#shared/applications/rules.ts';
-import { Id } from '#shared/domain/fields.ts';
+import { Id, PageQuery } from '#shared/domain/fields.ts';
 import { line } from '#shared/http/route.ts';
 
 /** The applications context's lines: professionals apply, firms decide. */
@@ -36,6 +36,7 @@ export const myApplications = /* @__PURE__ */ line('GET /v1/me/applications', {
   tag: 'applications',
   summary: "The calling professional's applications with each project's title and status.",
   needs: { table: 'read' },
+  query: PageQuery,
   response: MyApplicationList,
 });
 

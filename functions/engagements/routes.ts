@@ -1,5 +1,5 @@
 import { UrlOut } from '#shared/billing/contract.ts';
-import { Id } from '#shared/domain/fields.ts';
+import { Id, PageQuery } from '#shared/domain/fields.ts';
 import { EngagementList, EngagementOut, InvoiceList } from '#shared/engagements/contract.ts';
 import { line } from '#shared/http/route.ts';
 import { SharesInput } from '#shared/teams/rules.ts';
@@ -11,6 +11,7 @@ export const myEngagements = /* @__PURE__ */ line('GET /v1/engagements', {
   tag: 'engagements',
   summary: "The caller's engagements (as the firm or as the professional), newest first.",
   needs: { table: 'read' },
+  query: PageQuery,
   response: EngagementList,
 });
 

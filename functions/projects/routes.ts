@@ -1,6 +1,6 @@
-import { Id } from '#shared/domain/fields.ts';
+import { Id, PageQuery } from '#shared/domain/fields.ts';
 import { line } from '#shared/http/route.ts';
-import { ProjectList, ProjectOut, ProjectPage } from '#shared/projects/contract.ts';
+import { ProjectOut, ProjectPage } from '#shared/projects/contract.ts';
 import { BrowseQuery, ProjectInput, ProjectPatch } from '#shared/projects/rules.ts';
 
 /** The projects context's lines: firms post and manage projects, anyone browses them. */
@@ -71,5 +71,6 @@ export const myProjects = /* @__PURE__ */ line('GET /v1/me/projects', {
   tag: 'projects',
   summary: "The calling firm's projects, newest first, with their applicant counts.",
   needs: { table: 'read' },
-  response: ProjectList,
+  query: PageQuery,
+  response: ProjectPage,
 });

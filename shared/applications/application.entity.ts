@@ -1,7 +1,7 @@
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../data/client.ts';
 import { ofType, type Stored, strip } from '../data/entity.ts';
-import { queryAll } from '../data/query.ts';
+import { type Page, type PageRequest, queryAll, queryPage } from '../data/query.ts';
 import { projectKeys } from '../projects/project.entity.ts';
 import type { ApplicationStatus } from './rules.ts';
 
@@ -205,4 +205,22 @@ export const applications = {
 
   forProject: (projectId: string) => listBy('GSI1', `PROJECT#${projectId}#APPLICATIONS`, true),
   forProfessional: (professionalId: string) => listBy('GSI2', `PRO#${professionalId}#APPLICATIONS`, false),
+
+  /** A professional's applications, newest first, a page at a time. */
+  async pageForProfessional(professionalId: string, page: PageRequest): Promise<Page<Application>> {
+    const pk = `PRO#${professionalId}#APPLICATIONS`;
+    const out = await queryPage(
+      {
+        TableName: tableName(),
+        IndexName: 'GSI2',
+        KeyConditionExpression: 'GSI2PK = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+        ScanIndexForward: false,
+      },
+      pk,
+      page,
+      'list of applications',
+    );
+    return { items: out.items.map(fromItem), nextCursor: out.nextCursor };
+  },
 };

@@ -52,7 +52,10 @@ export const MyApplicationOut = ApplicationOut.extend({
   }),
 });
 export type MyApplicationOut = z.output<typeof MyApplicationOut>;
-export const MyApplicationList = z.object({ items: z.array(MyApplicationOut) });
+export const MyApplicationList = z.object({
+  items: z.array(MyApplicationOut),
+  nextCursor: z.string().nullable(),
+});
 
 export const DecisionOut = z.object({
   id: z.string(),

@@ -1,13 +1,14 @@
+import type { PageRequest } from '../data/query.ts';
 import { projects } from '../projects/project.entity.ts';
 import { applications } from './application.entity.ts';
 
-/** A professional's applications, newest first, each with its project's title and status. */
-export async function myApplications(professionalId: string) {
-  const list = await applications.forProfessional(professionalId);
+/** A professional's applications, newest first, a page at a time, each with its project's title and status. */
+export async function myApplications(professionalId: string, page: PageRequest) {
+  const { items: list, nextCursor } = await applications.pageForProfessional(professionalId, page);
   const byId = new Map(
     (await projects.byIds([...new Set(list.map((a) => a.projectId))])).map((p) => [p.id, p]),
   );
-  return list.map((a) => {
+  const items = list.map((a) => {
     const p = byId.get(a.projectId);
     return {
       ...a,
@@ -28,4 +29,5 @@ export async function myApplications(professionalId: string) {
           },
     };
   });
+  return { items, nextCursor };
 }

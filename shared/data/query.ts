@@ -1,5 +1,7 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
 import { db } from './client.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
 
 /** Every page of a Query, up to `max` items: the lists a person sees are short, but never unbounded. */
 export async function queryAll(input: QueryCommandInput, max = 1000): Promise<Record<string, unknown>[]> {
@@ -11,4 +13,31 @@ export async function queryAll(input: QueryCommandInput, max = 1000): Promise<Re
     start = page.LastEvaluatedKey;
   } while (start && out.length < max);
   return out;
+}
+
+/** A page of a list: at most `limit` items from `cursor` on (the nextCursor of the page before). */
+export type PageRequest = { limit: number; cursor?: string | undefined };
+export type Page<T> = { items: T[]; nextCursor: string | null };
+
+const KeyCursor = z.record(z.string().max(100), z.string().max(1000));
+
+/**
+ * One page of a Query on an index partition: the cursor is the last item's key, and only a key of the same
+ * partition is taken back (`partitionKey` = its value), so a cursor of another list is a 400, not a 500.
+ */
+export async function queryPage(
+  input: QueryCommandInput & { IndexName: string },
+  partitionKey: string,
+  page: PageRequest,
+  list: string,
+): Promise<Page<Record<string, unknown>>> {
+  const attribute = `${input.IndexName}PK`;
+  const start = page.cursor
+    ? decodeCursor(page.cursor, KeyCursor, (key) => key[attribute] === partitionKey, list)
+    : undefined;
+  const out = await db().send(new QueryCommand({ ...input, Limit: page.limit, ExclusiveStartKey: start }));
+  return {
+    items: out.Items ?? [],
+    nextCursor: out.LastEvaluatedKey ? encodeCursor(out.LastEvaluatedKey) : null,
+  };
 }

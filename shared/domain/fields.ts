@@ -40,3 +40,9 @@ export const invoiceRegistrationNumber = z
 
 /** A resource id in a path. */
 export const Id = z.strictObject({ id: z.uuid('Not a valid id.') });
+
+/** `?limit=&cursor=` of a list the API pages: 20 by default, at most 100; the cursor is the last page's nextCursor. */
+export const PageQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(2000).optional(),
+});

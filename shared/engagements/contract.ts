@@ -47,7 +47,7 @@ export const EngagementOut = z.object({
   updatedAt: z.string(),
 });
 export type EngagementOut = z.output<typeof EngagementOut>;
-export const EngagementList = z.object({ items: z.array(EngagementOut) });
+export const EngagementList = z.object({ items: z.array(EngagementOut), nextCursor: z.string().nullable() });
 
 /** One paid or failed month of an engagement. */
 export const InvoiceRowOut = MonthMoneyOut.extend({

@@ -9,7 +9,7 @@ import { type Application, applications } from '../applications/application.enti
 import type { AppliedEventMarker } from '../billing/stripe-event.entity.ts';
 import { db, tableName } from '../data/client.ts';
 import { now, type Stored, strip } from '../data/entity.ts';
-import { queryAll } from '../data/query.ts';
+import { type Page, type PageRequest, queryAll, queryPage } from '../data/query.ts';
 import type { EngagementState } from './rules.ts';
 import { type SharesVersion, sharesItem } from './shares.entity.ts';
 
@@ -119,6 +119,28 @@ async function queryIndex(index: 'GSI1' | 'GSI2', pk: string): Promise<Engagemen
     },
     500,
   );
+  return withLinked(items);
+}
+
+/** A page of an index partition, a team member's links read as their engagements. */
+async function pageOfIndex(index: 'GSI1' | 'GSI2', pk: string, page: PageRequest): Promise<Page<Engagement>> {
+  const out = await queryPage(
+    {
+      TableName: tableName(),
+      IndexName: index,
+      KeyConditionExpression: `${index}PK = :pk`,
+      ExpressionAttributeValues: { ':pk': pk },
+      ScanIndexForward: false,
+    },
+    pk,
+    page,
+    'list of engagements',
+  );
+  return { items: await withLinked(out.items), nextCursor: out.nextCursor };
+}
+
+/** The engagements themselves, and those a member link points to, newest first. */
+async function withLinked(items: Record<string, unknown>[]): Promise<Engagement[]> {
   const own = items.filter((i) => i.type === 'Engagement').map(fromItem);
   const linked = items.filter((i) => i.type === 'EngagementMember').map((i) => i.engagementId as string);
   if (linked.length === 0) return own;
@@ -157,6 +179,9 @@ export const engagements = {
 
   forFirm: (firmId: string) => queryIndex('GSI1', `FIRM#${firmId}#ENGAGEMENTS`),
   forProfessional: (userId: string) => queryIndex('GSI2', `PRO#${userId}#ENGAGEMENTS`),
+  pageForFirm: (firmId: string, page: PageRequest) => pageOfIndex('GSI1', `FIRM#${firmId}#ENGAGEMENTS`, page),
+  pageForProfessional: (userId: string, page: PageRequest) =>
+    pageOfIndex('GSI2', `PRO#${userId}#ENGAGEMENTS`, page),
 
   /** Keeps the Checkout Session the firm was sent to, unless another request kept one meanwhile. */
   async keepCheckoutSession(e: Engagement, sessionId: string): Promise<boolean> {

@@ -12,7 +12,7 @@ import * as z from 'zod';
 import { db, tableName } from '../data/client.ts';
 import { decodeCursor, encodeCursor } from '../data/cursor.ts';
 import { ofType, type Stored, strip } from '../data/entity.ts';
-import { queryAll } from '../data/query.ts';
+import { type Page, type PageRequest, queryAll, queryPage } from '../data/query.ts';
 import type { Project } from './rules.ts';
 
 /**
@@ -186,6 +186,24 @@ export const projects = {
     );
     const next = out.LastEvaluatedKey;
     return { items: (out.Items ?? []).map(fromItem), nextCursor: next ? encodeCursor(next) : null };
+  },
+
+  /** A firm's projects, newest first, a page at a time. */
+  async pageByFirm(firmId: string, page: PageRequest): Promise<Page<Project>> {
+    const pk = projectKeys.firmPartition(firmId);
+    const out = await queryPage(
+      {
+        TableName: tableName(),
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+        ScanIndexForward: false,
+      },
+      pk,
+      page,
+      'list of projects',
+    );
+    return { items: out.items.map(fromItem), nextCursor: out.nextCursor };
   },
 
   async byFirm(firmId: string): Promise<Project[]> {

@@ -18,9 +18,17 @@ const valid = {
   hoursPerMonth: 20,
   remote: 'full',
   durationMonths: 6,
+  workType: 'other',
 };
 
 describe('project input: fees and hours', () => {
+  it('needs the kind of work the fee pays for, from the list 源泉徴収 follows', () => {
+    const { workType: _, ...without } = valid;
+    expect(ProjectInput.safeParse(without).success).toBe(false);
+    expect(ProjectInput.safeParse({ ...valid, workType: 'design' }).success).toBe(true);
+    expect(ProjectInput.safeParse({ ...valid, workType: 'ec' }).success).toBe(false);
+  });
+
   it('accepts the body of the issue', () => {
     expect(ProjectInput.safeParse(valid).success).toBe(true);
   });

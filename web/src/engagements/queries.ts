@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, apiFile } from '../api.ts';
 import { useSession } from '../auth/session.ts';
+import { usePagedList } from '../paged-list.tsx';
 import type {
   Earnings,
   Engagement,
@@ -28,13 +29,7 @@ export const engagementKeys = {
 
 export function useEngagements() {
   const session = useSession();
-  return useQuery({
-    queryKey: engagementKeys.list(session?.sub),
-    enabled: Boolean(session),
-    queryFn: async () => (await api<{ items: Engagement[] }>('GET', '/v1/engagements')).items,
-    retry,
-    staleTime: 0,
-  });
+  return usePagedList<Engagement>(engagementKeys.list(session?.sub), '/v1/engagements', Boolean(session));
 }
 
 /**

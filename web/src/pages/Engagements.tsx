@@ -7,6 +7,7 @@ import { useEngagements } from '../engagements/queries.ts';
 import { EngagementStateBadge } from '../engagements/StateBadge.tsx';
 import type { Engagement } from '../engagements/types.ts';
 import { useFormat } from '../format.ts';
+import { LoadMore } from '../paged-list.tsx';
 import { RoleGate } from '../projects/RoleGate.tsx';
 import type { Profile } from '../types.ts';
 
@@ -50,6 +51,7 @@ function Engagements({ me }: { me: Profile }) {
       >
         {(e) => <EngagementCard engagement={e} />}
       </ListShell>
+      <LoadMore query={list} />
     </Page>
   );
 }

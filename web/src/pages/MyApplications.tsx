@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { EmptyBox, ListShell } from '../components/ListShell.tsx';
 import { Page } from '../components/Page.tsx';
 import { useFormat } from '../format.ts';
+import { LoadMore } from '../paged-list.tsx';
 import { generalError } from '../profile/form-utils.ts';
 import { ConfirmButton } from '../projects/ConfirmButton.tsx';
 import { useMyApplications, useWithdraw } from '../projects/queries.ts';
@@ -81,6 +82,7 @@ function MyApplications() {
           />
         )}
       </ListShell>
+      <LoadMore query={list} />
     </Page>
   );
 }

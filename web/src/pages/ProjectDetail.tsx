@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ApplicationInput } from '#shared/applications/rules.ts';
@@ -184,7 +184,11 @@ function ApplyPanel({ project }: { project: Project }) {
   const me = useMe();
   const location = useLocation();
   const professional = me.data?.role === 'professional';
-  const mine = useMyApplications(professional);
+  const mine = useMyApplications(professional, 100);
+  // Whether they applied is in some page of their applications: read them all (rarely more than one page).
+  useEffect(() => {
+    if (mine.hasNextPage && !mine.isFetchingNextPage) void mine.fetchNextPage();
+  }, [mine.hasNextPage, mine.isFetchingNextPage, mine.fetchNextPage]);
   // The teams the person directs, for the form's "apply as" choice.
   const teams = useMyTeams(professional);
   const here = encodeURIComponent(location.pathname);
@@ -205,7 +209,7 @@ function ApplyPanel({ project }: { project: Project }) {
         </Group>
       </>
     );
-  } else if (me.isPending || (professional && (mine.isPending || teams.isPending))) {
+  } else if (me.isPending || (professional && (mine.isPending || mine.hasNextPage || teams.isPending))) {
     body = <Loading />;
   } else if (me.isError) {
     body = <LoadError error={me.error} onRetry={() => void me.refetch()} />;

@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from '../api.ts';
 import { useSession } from '../auth/session.ts';
+import { usePagedList } from '../paged-list.tsx';
 import type {
   Application,
   Decision,
@@ -54,24 +55,21 @@ export function useProject(id: string) {
 
 export function useMyProjects(enabled = true) {
   const session = useSession();
-  return useQuery({
-    queryKey: projectKeys.mine(session?.sub),
-    enabled: Boolean(session) && enabled,
-    queryFn: async () => (await api<{ items: Project[] }>('GET', '/v1/me/projects')).items,
-    retry,
-    staleTime: 0,
-  });
+  return usePagedList<Project>(
+    projectKeys.mine(session?.sub),
+    '/v1/me/projects',
+    Boolean(session) && enabled,
+  );
 }
 
-export function useMyApplications(enabled = true) {
+export function useMyApplications(enabled = true, limit = 20) {
   const session = useSession();
-  return useQuery({
-    queryKey: projectKeys.myApplications(session?.sub),
-    enabled: Boolean(session) && enabled,
-    queryFn: async () => (await api<{ items: MyApplication[] }>('GET', '/v1/me/applications')).items,
-    retry,
-    staleTime: 0,
-  });
+  return usePagedList<MyApplication>(
+    [...projectKeys.myApplications(session?.sub), limit],
+    '/v1/me/applications',
+    Boolean(session) && enabled,
+    limit,
+  );
 }
 
 export function useApplicants(projectId: string, enabled = true) {

@@ -1,0 +1,109 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { call, newUser } from '../support/api.ts';
+import { acceptedEngagement, freshParties } from '../support/payments.ts';
+import { openProject, projectBody } from '../support/projects.ts';
+import { expectRefused } from '../support/refused.ts';
+
+type Item = { id: string };
+
+/** Every page of a list, following nextCursor: the ids in the order read, and the size of each page. */
+async function allPages(token: string, path: string, limit: number) {
+  const ids: string[] = [];
+  const sizes: number[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { status: number; body: { items: Item[]; nextCursor: string | null } } = await call(
+      'GET',
+      `${path}?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      { token },
+    );
+    expect(page.status).toBe(200);
+    ids.push(...page.body.items.map((i) => i.id));
+    sizes.push(page.body.items.length);
+    cursor = page.body.nextCursor;
+  } while (cursor && sizes.length < 20);
+  return { ids, sizes };
+}
+
+describe('complete lists: a page at a time with a cursor', () => {
+  it('a professional’s applications and a firm’s projects, every one exactly once, newest first', async () => {
+    const { firm, pro } = await freshParties('lists');
+    const made: string[] = [];
+    for (let i = 0; i < 7; i++) made.push((await openProject(firm.token)).id);
+    const applied: string[] = [];
+    for (const id of made)
+      applied.push(
+        (await call('POST', `/v1/projects/${id}/applications`, { token: pro.token, json: { proposal: 'p' } }))
+          .body.id,
+      );
+    const drafts = [(await call('POST', '/v1/projects', { token: firm.token, json: projectBody() })).body.id];
+
+    const applications = await allPages(pro.token, '/v1/me/applications', 3);
+    expect(applications.ids).toEqual([...applied].reverse());
+    expect(applications.sizes.slice(0, 2)).toEqual([3, 3]);
+    const projects = await allPages(firm.token, '/v1/me/projects', 3);
+    expect(projects.ids).toEqual([...made, ...drafts].reverse());
+    // Without a limit: the first 20, so a short list is one page.
+    const first = await call('GET', '/v1/me/projects', { token: firm.token });
+    expect(first.body).toMatchObject({ nextCursor: null });
+    expect(first.body.items).toHaveLength(8);
+  });
+
+  it('the engagements of a firm and of its professional page alike', async () => {
+    const { firm, pro } = await freshParties('lists-eng');
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push(await acceptedEngagement(firm.token, pro.token));
+    for (const token of [firm.token, pro.token]) {
+      const all = await allPages(token, '/v1/engagements', 2);
+      expect(all.ids).toEqual([...ids].reverse());
+      expect(all.sizes[0]).toBe(2);
+    }
+  });
+
+  it('a cursor of another list, a made-up one or a bad limit is a 400 naming the field', async () => {
+    const { firm, pro } = await freshParties('lists-bad');
+    for (let i = 0; i < 2; i++) await openProject(firm.token);
+    const projects = await call('GET', '/v1/me/projects?limit=1', { token: firm.token });
+    const foreign = projects.body.nextCursor as string;
+    expect(foreign).toEqual(expect.any(String));
+    // Another firm's cursor, or a cursor of another list, is not a key of this one.
+    const other = await newUser('lists-other');
+    await call('PUT', '/v1/me', {
+      token: other.token,
+      json: { role: 'firm', displayName: 'x', organizationName: 'x', municipalityCode: '31370' },
+    });
+    expectRefused(
+      await call('GET', `/v1/me/projects?cursor=${encodeURIComponent(foreign)}`, { token: other.token }),
+      'foreign',
+      'query.cursor',
+    );
+    expectRefused(
+      await call('GET', `/v1/me/applications?cursor=${encodeURIComponent(foreign)}`, { token: pro.token }),
+      'another list',
+      'query.cursor',
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('/v1/me/projects', '/v1/me/applications', '/v1/engagements'),
+        fc.oneof(
+          fc.record({ cursor: fc.string({ minLength: 1, maxLength: 80 }) }),
+          fc.record({ limit: fc.oneof(fc.integer({ min: 101 }), fc.integer({ max: 0 }), fc.string()) }),
+          fc.record({ page: fc.string() }),
+        ),
+        async (path, query) => {
+          const token = path === '/v1/me/projects' ? firm.token : pro.token;
+          const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]));
+          const answer = await call('GET', `${path}?${qs}`, { token });
+          if (answer.status === 200) {
+            // A string limit like "5" or " 7" is a number; anything else must be refused.
+            expect(Object.keys(query)).toEqual(['limit']);
+            return;
+          }
+          expectRefused(answer, query);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
