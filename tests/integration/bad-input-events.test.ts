@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CODE_ALPHABET } from '#shared/events/rules.ts';
 import { type Answer, call, newUser, signIn, table } from '../support/api.ts';
+import { notAnObject, notAString } from '../support/bad-values.ts';
 import { advanceEvents, days, hours, publishedEvent, signUp } from '../support/events.ts';
 import { expectRefused } from '../support/refused.ts';
 
@@ -40,13 +41,6 @@ const FIELDS = Object.keys(valid);
 const OPTIONAL = ['venueName', 'claimWindowHours', 'refundDaysBefore'];
 const REQUIRED = FIELDS.filter((k) => !OPTIONAL.includes(k));
 
-const notAString = fc.oneof(
-  fc.integer(),
-  fc.boolean(),
-  fc.constant(null),
-  fc.array(fc.string()),
-  fc.object(),
-);
 const notAnInt = fc.oneof(
   fc.double({ min: 0.1, max: 0.9 }),
   fc.string(),
@@ -54,7 +48,6 @@ const notAnInt = fc.oneof(
   fc.boolean(),
   fc.integer({ max: -1 }),
 );
-const notAnObject = fc.oneof(fc.integer(), fc.string(), fc.constant(null), fc.array(fc.jsonValue()));
 const blank = fc.constantFrom('', ' ', '   ', '\n\t', '\u3000');
 const longerThan = (max: number) => fc.integer({ min: max + 1, max: max + 300 }).map((n) => 'あ'.repeat(n));
 const TEXT_MAX: Record<string, number> = { title: 100, description: 4000, venueName: 200 };

@@ -2,6 +2,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, newUser, table } from '../support/api.ts';
+import { notAnObject, notAString } from '../support/bad-values.ts';
 import { openProject, projectBody } from '../support/projects.ts';
 import { expectRefused } from '../support/refused.ts';
 
@@ -10,13 +11,6 @@ import { expectRefused } from '../support/refused.ts';
  * and nothing is written (the caller's projects and applications, the project and the application stay as
  * they were). The callers are fresh accounts, so other test files running at once cannot disturb the check.
  */
-const notAString = fc.oneof(
-  fc.integer(),
-  fc.boolean(),
-  fc.constant(null),
-  fc.array(fc.string()),
-  fc.object(),
-);
 const notAnInt = fc.oneof(
   fc.double({ min: 0.1, max: 0.9 }),
   fc.string(),
@@ -44,7 +38,6 @@ const unknownField = fc
       !(k in Object.prototype),
   )
   .chain((k) => fc.jsonValue().map((v) => [k, v] as const));
-const notAnObject = fc.oneof(fc.integer(), fc.string(), fc.constant(null), fc.array(fc.jsonValue()));
 
 const badProjectBodies = fc.oneof(
   badField.map(([k, v]) => ({ ...valid, [k]: v })),

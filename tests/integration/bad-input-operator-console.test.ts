@@ -2,6 +2,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, newUser, signIn, table } from '../support/api.ts';
+import { notAnObject, notAString, unknownKey } from '../support/bad-values.ts';
 import { freshParties } from '../support/payments.ts';
 import { openProject } from '../support/projects.ts';
 import { expectRefused } from '../support/refused.ts';
@@ -11,18 +12,6 @@ import { expectRefused } from '../support/refused.ts';
  * paths, never a 5xx, and nothing is written (the project, the account and the invitation stay as they were,
  * and the trail has no entry about them). The targets are fresh, so other test files cannot disturb the check.
  */
-const notAString = fc.oneof(
-  fc.integer(),
-  fc.boolean(),
-  fc.constant(null),
-  fc.array(fc.string()),
-  fc.object(),
-);
-const notAnObject = fc.oneof(fc.integer(), fc.string(), fc.constant(null), fc.array(fc.jsonValue()));
-const unknownKey = (known: string[]) =>
-  fc
-    .string({ minLength: 1 })
-    .filter((k) => !known.includes(k) && k !== '__proto__' && !(k in Object.prototype));
 
 const badReasons = fc.oneof(
   fc.record({ reason: notAString }),

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FILTER_NAMES } from '#shared/searches/rules.ts';
 import { call, newUser, table } from '../support/api.ts';
+import { notAnObject, notAString, unknownKey } from '../support/bad-values.ts';
 import { expectRefused } from '../support/refused.ts';
 
 /**
@@ -10,13 +11,6 @@ import { expectRefused } from '../support/refused.ts';
  * and nothing is written (the caller's partition, their searches and tally included, stays as it was). The
  * caller is a fresh account, so other test files running at once cannot disturb the check.
  */
-const notAString = fc.oneof(
-  fc.integer(),
-  fc.boolean(),
-  fc.constant(null),
-  fc.array(fc.string()),
-  fc.object(),
-);
 const notAnInteger = fc.oneof(
   fc.string(),
   fc.boolean(),
@@ -24,11 +18,7 @@ const notAnInteger = fc.oneof(
   fc.double({ noInteger: true, noDefaultInfinity: true, noNaN: true }),
   fc.array(fc.integer()),
 );
-const notAnObject = fc.oneof(fc.integer(), fc.string(), fc.constant(null), fc.array(fc.jsonValue()));
 const known = ['name', ...FILTER_NAMES] as string[];
-const unknownKey = fc
-  .string({ minLength: 1 })
-  .filter((k) => !known.includes(k) && k !== '__proto__' && !(k in Object.prototype));
 
 const badSearches = fc.oneof(
   fc.record({ name: notAString }),
@@ -57,7 +47,7 @@ const badSearches = fc.oneof(
     .map((remote) => ({ remote })),
   fc.constantFrom({ shortTime: true }, { shortTime: 'yes' }, { teams: true }, { teams: 1 }),
   fc.constantFrom({ limit: 20 }, { cursor: 'abc' }, { userId: 'someone-else' }, { unsubscribeToken: 'x' }),
-  unknownKey.chain((k) => fc.jsonValue().map((v) => ({ q: 'EC', [k]: v }))),
+  unknownKey(known).chain((k) => fc.jsonValue().map((v) => ({ q: 'EC', [k]: v }))),
   notAnObject,
 );
 const badTokens = fc.oneof(

@@ -2,6 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, newUser, table } from '../support/api.ts';
+import { notAnObject, notAString, unknownKey } from '../support/bad-values.ts';
 import { expectRefused } from '../support/refused.ts';
 
 /**
@@ -9,18 +10,6 @@ import { expectRefused } from '../support/refused.ts';
  * nothing is written (the team's partition and the caller's memberships stay as they were). The callers are
  * fresh accounts, so other test files running at once cannot disturb the check.
  */
-const notAString = fc.oneof(
-  fc.integer(),
-  fc.boolean(),
-  fc.constant(null),
-  fc.array(fc.string()),
-  fc.object(),
-);
-const notAnObject = fc.oneof(fc.integer(), fc.string(), fc.constant(null), fc.array(fc.jsonValue()));
-const unknownKey = (known: string[]) =>
-  fc
-    .string({ minLength: 1 })
-    .filter((k) => !known.includes(k) && k !== '__proto__' && !(k in Object.prototype));
 
 const badTeams = fc.oneof(
   fc.record({ name: notAString }),

@@ -2,19 +2,13 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, newUser, table } from '../support/api.ts';
+import { notAString } from '../support/bad-values.ts';
 import { expectRefused } from '../support/refused.ts';
 
 /**
  * Generated bad bodies for PUT /v1/me: every answer is a 4xx with the error shape of BRIEF 3.2
  * (`{error:{code,message,fields?}}`), never a 5xx, and nothing is written.
  */
-const notAString = fc.oneof(
-  fc.integer(),
-  fc.boolean(),
-  fc.constant(null),
-  fc.array(fc.string()),
-  fc.object(),
-);
 const validFirm = {
   role: 'firm',
   displayName: '鈴木',
