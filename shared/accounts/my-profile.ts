@@ -5,13 +5,12 @@ import { type User, users } from './user.entity.ts';
 
 /**
  * The caller's profile.
- * 1. Read the profile by the caller's id.
+ * 1. The profile read by the caller's id (the signed-in wrapper has read it already, for the suspension check).
  * 2. None yet: if an operator invited the caller's verified e-mail, create the staff profile from the
  *    invitation and consume it in one transaction (so it is used once even if two tabs sign in at once).
  * 3. Otherwise 404: the web app then shows onboarding.
  */
-export async function myProfile(caller: Caller): Promise<User> {
-  const existing = await users.get(caller.userId);
+export async function myProfile(caller: Caller, existing: User | undefined): Promise<User> {
   if (existing) return existing;
   if (caller.email && caller.emailVerified) {
     const invitation = await invitations.get(caller.email);

@@ -17,8 +17,9 @@ import { type User, users } from './user.entity.ts';
 export async function saveProfile(
   caller: Caller,
   input: ProfileInput,
+  /** The caller's profile as the signed-in wrapper read it. */
+  existing: User | undefined,
 ): Promise<{ user: User; created: boolean }> {
-  const existing = await users.get(caller.userId);
   const decision = decideProfileUpdate(existing, input);
   if (!decision.ok) {
     if (decision.reason === 'role_by_invitation_only') {

@@ -111,6 +111,19 @@ export const ledger = {
     }
   },
 
+  /** The rows of one invoice (a team's: one per member). */
+  async forInvoice(r: Pick<LedgerRow, 'engagementId' | 'periodStart' | 'invoiceId'>): Promise<LedgerRow[]> {
+    const items = await queryAll({
+      TableName: tableName(),
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :invoice)',
+      ExpressionAttributeValues: {
+        ':pk': `ENGAGEMENT#${r.engagementId}`,
+        ':invoice': `INVOICE#${r.periodStart}#${r.invoiceId}`,
+      },
+    });
+    return items.map(fromItem);
+  },
+
   async forEngagement(engagementId: string): Promise<LedgerRow[]> {
     const items = await queryAll({
       TableName: tableName(),

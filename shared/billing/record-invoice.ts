@@ -50,5 +50,5 @@ export async function recordInvoice(engagementId: string, invoiceId: string) {
   const rows = await teamRows(engagement, row);
   const results = await Promise.all(rows.map((r) => ledger.record(r)));
   logger.info('team ledger rows', { engagementId, invoiceId, status: row.status, results });
-  if (paid) await payTeamMembers(engagement, invoiceId);
+  if (paid) await payTeamMembers(row);
 }

@@ -45,11 +45,11 @@ async function chargeOfInvoice(client: Stripe, invoiceId: string): Promise<strin
  * transfer group are not made again, and the idempotency key makes two deliveries at once one transfer.
  * A member who cannot be paid out now is left without a transfer; the next delivery tries again.
  */
-export async function payTeamMembers(e: Engagement, invoiceId: string): Promise<void> {
+export async function payTeamMembers(month: LedgerRow): Promise<void> {
+  const { invoiceId } = month;
   const client = await stripe();
-  const rows = (await ledger.forEngagement(e.id)).filter(
-    (r) => r.invoiceId === invoiceId && r.status === 'paid' && r.netJpy > 0,
-  );
+  // The rows as stored: a delivery before this one may have kept their transfers already.
+  const rows = (await ledger.forInvoice(month)).filter((r) => r.status === 'paid' && r.netJpy > 0);
   if (rows.every((r) => r.transferId)) return;
   const [charge, existing] = await Promise.all([
     chargeOfInvoice(client, invoiceId),
@@ -63,7 +63,7 @@ export async function payTeamMembers(e: Engagement, invoiceId: string): Promise<
     if (!transferId) {
       const account = await payoutAccounts.get(row.professionalId);
       if (!account?.ready) {
-        logger.warn('team member cannot be paid out yet', { engagementId: e.id, invoiceId });
+        logger.warn('team member cannot be paid out yet', { engagementId: month.engagementId, invoiceId });
         continue;
       }
       const transfer = await client.transfers.create(
@@ -73,8 +73,8 @@ export async function payTeamMembers(e: Engagement, invoiceId: string): Promise<
           destination: account.accountId,
           source_transaction: charge,
           transfer_group: invoiceId,
-          description: `${e.title}（${e.teamName ?? ''}）${row.sharePercent ?? ''}%`,
-          metadata: { engagementId: e.id, invoiceId, userId: row.professionalId },
+          description: `${row.title}（${row.teamName ?? ''}）${row.sharePercent ?? ''}%`,
+          metadata: { engagementId: row.engagementId, invoiceId, userId: row.professionalId },
         },
         { idempotencyKey: `transfer-${invoiceId}-${row.professionalId}` },
       );

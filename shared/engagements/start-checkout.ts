@@ -8,8 +8,7 @@ import { paidMembers } from '../teams/rules.ts';
 import { firmEngagement } from './access.ts';
 import type { Engagement } from './engagement.entity.ts';
 import { engagements } from './engagement.entity.ts';
-import { canDo, sharesFor } from './rules.ts';
-import { engagementShares } from './shares.entity.ts';
+import { canDo } from './rules.ts';
 import { teamShareView } from './view.ts';
 
 /** The firm's Stripe customer, created once (a concurrent first payment gets the same one). */
@@ -68,12 +67,14 @@ export async function startCheckout(firm: User, engagementId: string): Promise<{
   throw new ConflictError('The checkout changed at the same time. Try again.');
 }
 
-/** 409 naming the members with a share of the first month who cannot be paid yet. */
+/**
+ * 409 naming the members with a share of the first month who cannot be paid yet. Before payment starts, the
+ * shares the view calls current are those of the first month.
+ */
 async function everyMemberPayable(e: Engagement, viewer: string) {
-  const [versions, team] = await Promise.all([engagementShares.all(e.id), teamShareView(e, viewer)]);
-  const first = new Set(paidMembers(sharesFor(versions, '')?.shares ?? []).map((s) => s.userId));
-  const waiting = (team?.shares ?? []).filter((s) => first.has(s.userId) && !s.payoutsReady);
-  if (waiting.length === 0 && first.size > 0) return;
+  const paid = paidMembers((await teamShareView(e, viewer))?.shares ?? []);
+  const waiting = paid.filter((s) => !s.payoutsReady);
+  if (waiting.length === 0 && paid.length > 0) return;
   const names = waiting.map((s) => s.displayName).join(', ');
   throw new ConflictError(
     `${names} ${waiting.length === 1 ? 'has' : 'have'} not finished setting up payouts with Stripe yet, so the team cannot be paid. They have been asked to; try again once they have.`,

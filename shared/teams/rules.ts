@@ -162,4 +162,5 @@ export function withoutMember(shares: readonly Share[], userId: string): Share[]
 }
 
 /** Members with a share above 0 %: those Checkout waits for, those paid each month. */
-export const paidMembers = (shares: readonly Share[]) => shares.filter((s) => toUnits(s.percent) > 0);
+export const paidMembers = <S extends Share>(shares: readonly S[]): S[] =>
+  shares.filter((s) => toUnits(s.percent) > 0);
