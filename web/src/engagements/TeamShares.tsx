@@ -27,6 +27,7 @@ import {
 } from '#shared/teams/rules.ts';
 import { useFormat } from '../format.ts';
 import { contractResolver, FormAlert, type Issue, type Place, useFormSubmit } from '../forms.tsx';
+import { MoneyCells, MoneyHeaders } from './MoneyColumns.tsx';
 import { useSaveShares } from './queries.ts';
 import { TableScroll } from './TableScroll.tsx';
 import type { Engagement, EngagementTeam, MemberShare, Share } from './types.ts';
@@ -320,7 +321,7 @@ function Preview({
 }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const money = (n: number | undefined) => (n === undefined ? '—' : f.yen(n));
+  const _money = (n: number | undefined) => (n === undefined ? '—' : f.yen(n));
   return (
     <section aria-labelledby="preview-title">
       <Title order={4} size="h5" id="preview-title" mb={4}>
@@ -339,18 +340,7 @@ function Preview({
               <Table.Th scope="col" className="num">
                 {t('engagements.team.percent')}
               </Table.Th>
-              <Table.Th scope="col" className="num">
-                {t('engagements.gross')}
-              </Table.Th>
-              <Table.Th scope="col" className="num">
-                {t('engagements.fee')}
-              </Table.Th>
-              <Table.Th scope="col" className="num">
-                {t('engagements.feeTax')}
-              </Table.Th>
-              <Table.Th scope="col" className="num">
-                {t('engagements.net')}
-              </Table.Th>
+              <MoneyHeaders />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -362,10 +352,7 @@ function Preview({
                     {m.displayName}
                   </Table.Th>
                   <Table.Td className="num">{part ? f.percent(part.percent) : '—'}</Table.Td>
-                  <Table.Td className="num">{money(part?.grossJpy)}</Table.Td>
-                  <Table.Td className="num">{money(part?.platformFeeJpy)}</Table.Td>
-                  <Table.Td className="num">{money(part?.feeTaxJpy)}</Table.Td>
-                  <Table.Td className="num">{money(part?.netJpy)}</Table.Td>
+                  <MoneyCells money={part} />
                 </Table.Tr>
               );
             })}
@@ -374,10 +361,7 @@ function Preview({
             <Table.Tr fw={700}>
               <Table.Th scope="row">{t('engagements.team.monthTotal')}</Table.Th>
               <Table.Td className="num">{f.percent(100)}</Table.Td>
-              <Table.Td className="num">{f.yen(month.grossJpy)}</Table.Td>
-              <Table.Td className="num">{f.yen(month.platformFeeJpy)}</Table.Td>
-              <Table.Td className="num">{f.yen(month.feeTaxJpy)}</Table.Td>
-              <Table.Td className="num">{f.yen(month.netJpy)}</Table.Td>
+              <MoneyCells money={month} />
             </Table.Tr>
           </Table.Tfoot>
         </Table>

@@ -20,6 +20,7 @@ import { ApiError } from '../api.ts';
 import { LoadError, Loading } from '../components/Loading.tsx';
 import { MissingOrError } from '../components/MissingOrError.tsx';
 import { Page } from '../components/Page.tsx';
+import { MoneyCells, MoneyHeaders } from '../engagements/MoneyColumns.tsx';
 import {
   useBillingPortal,
   useCheckout,
@@ -461,18 +462,7 @@ function Invoices({
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('engagements.month')}</Table.Th>
-                <Table.Th scope="col" className="num">
-                  {t('engagements.gross')}
-                </Table.Th>
-                <Table.Th scope="col" className="num">
-                  {t('engagements.fee')}
-                </Table.Th>
-                <Table.Th scope="col" className="num">
-                  {t('engagements.feeTax')}
-                </Table.Th>
-                <Table.Th scope="col" className="num">
-                  {t('engagements.net')}
-                </Table.Th>
+                <MoneyHeaders />
                 <Table.Th scope="col">{t('engagements.invoiceStatus')}</Table.Th>
                 <Table.Th scope="col">{t('engagements.invoice')}</Table.Th>
               </Table.Tr>
@@ -522,10 +512,7 @@ function InvoiceRows({ invoice: i }: { invoice: Invoice }) {
               month
             )}
           </Table.Th>
-          <Table.Td className="num">{f.yen(i.grossJpy)}</Table.Td>
-          <Table.Td className="num">{f.yen(i.platformFeeJpy)}</Table.Td>
-          <Table.Td className="num">{f.yen(i.feeTaxJpy)}</Table.Td>
-          <Table.Td className="num">{f.yen(i.netJpy)}</Table.Td>
+          <MoneyCells money={i} />
           <Table.Td>
             <Text span c={i.status === 'failed' ? 'red.9' : undefined} fw={i.status === 'failed' ? 700 : 400}>
               {t(`engagements.invoiceStatuses.${i.status}`)}
@@ -558,10 +545,7 @@ function InvoiceRows({ invoice: i }: { invoice: Invoice }) {
                   {f.percent(part.percent)}
                 </Text>
               </Table.Th>
-              <Table.Td className="num">{f.yen(part.grossJpy)}</Table.Td>
-              <Table.Td className="num">{f.yen(part.platformFeeJpy)}</Table.Td>
-              <Table.Td className="num">{f.yen(part.feeTaxJpy)}</Table.Td>
-              <Table.Td className="num">{f.yen(part.netJpy)}</Table.Td>
+              <MoneyCells money={part} />
               <Table.Td>
                 {i.status === 'paid'
                   ? t(part.transferred ? 'engagements.team.transferred' : 'engagements.team.notTransferred')
