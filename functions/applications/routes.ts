@@ -24,9 +24,11 @@ export const projectApplications = /* @__PURE__ */ line('GET /v1/projects/{id}/a
   handler: 'applications/project-applications',
   access: ['firm'],
   tag: 'applications',
-  summary: "The owner firm's view of a project's applicants: profile and proposal.",
+  summary:
+    "The owner firm's view of a project's applicants, oldest first, a page at a time: profile and proposal.",
   needs: { table: 'read' },
   params: Id,
+  query: PageQuery,
   response: ProjectApplicationList,
 });
 

@@ -162,7 +162,7 @@ export const eventRegistrations = /* @__PURE__ */ line('GET /v1/events/{id}/regi
   access: ['region_staff'],
   tag: 'events',
   summary:
-    "Its staff's list of registrations (status, attendance, childcare, check-in). format=csv: CSV with a BOM.",
+    "Its staff's list of registrations in sign-up order, a page at a time (status, attendance, childcare, check-in). format=csv: every one as CSV with a BOM.",
   needs: { table: 'read' },
   params: Id,
   query: RegistrationListQuery,

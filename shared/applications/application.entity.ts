@@ -9,8 +9,8 @@ import type { ApplicationStatus } from './rules.ts';
  * Application: a professional's proposal for a project.
  * Access patterns:
  *  - getApplication(id)            GetItem  PK=APPLICATION#<id>, SK=APPLICATION
- *  - projectApplications(pid)      Query    GSI1 GSI1PK=PROJECT#<pid>#APPLICATIONS, oldest first
- *  - professionalApplications(uid) Query    GSI2 GSI2PK=PRO#<uid>#APPLICATIONS, newest first
+ *  - projectApplications(pid)      Query    GSI1 GSI1PK=PROJECT#<pid>#APPLICATIONS, oldest first (paged)
+ *  - professionalApplications(uid) Query    GSI2 GSI2PK=PRO#<uid>#APPLICATIONS, newest first (paged)
  *  - one per person per project    guard item PK=PROJECT#<pid>, SK=APPLICANT#<uid>, written with attribute_not_exists
  *  - one per team per project      guard item PK=PROJECT#<pid>, SK=APPLICANT#TEAM#<teamId>, likewise
  */
@@ -51,15 +51,25 @@ const fromItem = (item: Record<string, unknown>) => strip(item as ApplicationIte
 /** An application in a stream image or a scan. */
 export const applicationOf = ofType<Application>('Application');
 
-async function listBy(index: 'GSI1' | 'GSI2', pk: string, forward: boolean): Promise<Application[]> {
-  const items = await queryAll({
-    TableName: tableName(),
-    IndexName: index,
-    KeyConditionExpression: `${index}PK = :pk`,
-    ExpressionAttributeValues: { ':pk': pk },
-    ScanIndexForward: forward,
-  });
-  return items.map(fromItem);
+async function pageOf(
+  index: 'GSI1' | 'GSI2',
+  pk: string,
+  forward: boolean,
+  page: PageRequest,
+): Promise<Page<Application>> {
+  const out = await queryPage(
+    {
+      TableName: tableName(),
+      IndexName: index,
+      KeyConditionExpression: `${index}PK = :pk`,
+      ExpressionAttributeValues: { ':pk': pk },
+      ScanIndexForward: forward,
+    },
+    pk,
+    page,
+    'list of applications',
+  );
+  return { items: out.items.map(fromItem), nextCursor: out.nextCursor };
 }
 
 export const applications = {
@@ -203,24 +213,11 @@ export const applications = {
     return fromItem(Attributes ?? {});
   },
 
-  forProject: (projectId: string) => listBy('GSI1', `PROJECT#${projectId}#APPLICATIONS`, true),
-  forProfessional: (professionalId: string) => listBy('GSI2', `PRO#${professionalId}#APPLICATIONS`, false),
-
   /** A professional's applications, newest first, a page at a time. */
-  async pageForProfessional(professionalId: string, page: PageRequest): Promise<Page<Application>> {
-    const pk = `PRO#${professionalId}#APPLICATIONS`;
-    const out = await queryPage(
-      {
-        TableName: tableName(),
-        IndexName: 'GSI2',
-        KeyConditionExpression: 'GSI2PK = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ScanIndexForward: false,
-      },
-      pk,
-      page,
-      'list of applications',
-    );
-    return { items: out.items.map(fromItem), nextCursor: out.nextCursor };
-  },
+  pageForProfessional: (professionalId: string, page: PageRequest) =>
+    pageOf('GSI2', `PRO#${professionalId}#APPLICATIONS`, false, page),
+
+  /** A project's applications in the order they arrived, a page at a time (the owner firm's list). */
+  pageForProject: (projectId: string, page: PageRequest) =>
+    pageOf('GSI1', `PROJECT#${projectId}#APPLICATIONS`, true, page),
 };

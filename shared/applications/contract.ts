@@ -40,7 +40,10 @@ export const ProjectApplicationOut = ApplicationOut.extend({
   team: z.object({ id: z.string(), name: z.string(), members: z.array(ApplicantOut) }).optional(),
 });
 export type ProjectApplicationOut = z.output<typeof ProjectApplicationOut>;
-export const ProjectApplicationList = z.object({ items: z.array(ProjectApplicationOut) });
+export const ProjectApplicationList = z.object({
+  items: z.array(ProjectApplicationOut),
+  nextCursor: z.string().nullable(),
+});
 
 export const MyApplicationOut = ApplicationOut.extend({
   project: z.object({

@@ -1,4 +1,5 @@
 import { type User, users } from '../accounts/user.entity.ts';
+import type { PageRequest } from '../data/query.ts';
 import { ownProject } from '../projects/own-project.ts';
 import { teams } from '../teams/team.entity.ts';
 import { applications } from './application.entity.ts';
@@ -20,12 +21,14 @@ function publicProfile(userId: string, p: User | undefined) {
 }
 
 /**
- * The firm's view of a project's applicants: each application with the applicant's public profile and, for a
- * team, the team and each of its members' (as the team is now).
+ * The firm's view of a project's applicants, in the order they arrived, a page at a time:
+ * 1. the caller must own the project;
+ * 2. a page of its applications;
+ * 3. each applicant's public profile and, for a team, the team and each of its members' (as the team is now).
  */
-export async function projectApplicants(firmId: string, projectId: string) {
+export async function projectApplicants(firmId: string, projectId: string, page: PageRequest) {
   await ownProject(firmId, projectId);
-  const list = await applications.forProject(projectId);
+  const { items: list, nextCursor } = await applications.pageForProject(projectId, page);
   const teamIds = [...new Set(list.flatMap((a) => (a.teamId ? [a.teamId] : [])))];
   const members = new Map(
     await Promise.all(teamIds.map(async (id) => [id, await teams.activeMembers(id)] as const)),
@@ -34,7 +37,7 @@ export async function projectApplicants(firmId: string, projectId: string) {
     ...list.map((a) => a.professionalId),
     ...[...members.values()].flat().map((m) => m.userId),
   ]);
-  return list.map((a) => ({
+  const items = list.map((a) => ({
     ...a,
     applicant: publicProfile(a.professionalId, people.get(a.professionalId)),
     ...(a.teamId
@@ -47,4 +50,5 @@ export async function projectApplicants(firmId: string, projectId: string) {
         }
       : {}),
   }));
+  return { items, nextCursor };
 }

@@ -9,7 +9,7 @@ export const tableDefinition = {
   /**
    * GSI1: "things under a parent, newest first" (a region's firms, a firm's projects, pending invitations…).
    * GSI2: a second view of the same items (by skill, by owner).
-   * GSI3: lookups by an alternative unique key (e-mail, Stripe ids).
+   * GSI3: lookups by an alternative key (e-mail, a saved search's id), published events, an event's roster.
    */
   globalSecondaryIndexes: [
     { indexName: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },

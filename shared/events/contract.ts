@@ -96,7 +96,10 @@ export const EventRegistration = z.object({
   createdAt: z.string(),
 });
 export type EventRegistration = z.output<typeof EventRegistration>;
-export const EventRegistrationList = z.object({ items: z.array(EventRegistration) });
+export const EventRegistrationList = z.object({
+  items: z.array(EventRegistration),
+  nextCursor: z.string().nullable(),
+});
 
 export const CheckinOut = z.object({
   checkedInAt: z.string(),

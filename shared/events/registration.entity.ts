@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { db, tableName } from '../data/client.ts';
 import { decodeCursor, encodeCursor } from '../data/cursor.ts';
 import { ofType, type Stored, strip } from '../data/entity.ts';
-import { queryAll } from '../data/query.ts';
+import { type Page, type PageRequest, queryAll, queryPage } from '../data/query.ts';
 import { isConditionFailure } from '../data/transaction.ts';
 import { eventKeys } from './event.entity.ts';
 import type { Attendance, RegistrationStatus } from './rules.ts';
@@ -18,6 +18,7 @@ import { type TimerKind, timers } from './timer.entity.ts';
  *  - a mode's waitlist in order  Query    GSI2 GSI2PK=EVENT#<eventId>#WAITLIST#<mode>, GSI2SK=<ticket, 8 digits>
  *                                         (sparse: only while waitlisted; a position is the count of those before)
  *  - by check-in code            GetItem  PK=EVENT#<eventId>, SK=CODE#<code> → the person (written with the seat)
+ *  - an event's roster, by sign-up  Query  GSI3 GSI3PK=EVENT#<eventId>#ROSTER, GSI3SK=<createdAt>#<userId> (paged)
  * Every change of status is conditional on the status that was read, and every change that takes or frees a
  * seat, a place in line or a lottery entry changes the event's counter in the same transaction, under a
  * condition on the capacity: the counters cannot drift from the registrations, nor exceed the capacity.
@@ -59,6 +60,11 @@ export const registrationKeys = {
     GSI2SK: ticket(n),
   }),
   code: (eventId: string, code: string) => ({ PK: `EVENT#${eventId}`, SK: `CODE#${code}` }),
+  /** The event's roster in sign-up order (a new sign-up after a cancellation moves to the end). */
+  roster: (r: Pick<Registration, 'userId' | 'createdAt' | 'eventId'>) => ({
+    GSI3PK: `EVENT#${r.eventId}#ROSTER`,
+    GSI3SK: `${r.createdAt}#${r.userId}`,
+  }),
 };
 
 const PersonCursor = z.strictObject({
@@ -168,6 +174,7 @@ function newItem(r: Registration): RegistrationItem {
     ...r,
     ...registrationKeys.primary(r.eventId, r.userId),
     ...registrationKeys.byPerson(r),
+    ...registrationKeys.roster(r),
     ...(r.status === 'waitlisted' && r.waitTicket !== undefined
       ? registrationKeys.waitlist(r.eventId, r.attendance, r.waitTicket)
       : {}),
@@ -432,6 +439,23 @@ export const registrations = {
       100_000,
     );
     return items.map(fromItem);
+  },
+
+  /** The event's registrations in sign-up order, a page at a time (its staff's list). */
+  async pageOfEvent(eventId: string, page: PageRequest): Promise<Page<Registration>> {
+    const pk = `EVENT#${eventId}#ROSTER`;
+    const out = await queryPage(
+      {
+        TableName: T(),
+        IndexName: 'GSI3',
+        KeyConditionExpression: 'GSI3PK = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+      },
+      pk,
+      page,
+      'list of registrations',
+    );
+    return { items: out.items.map(fromItem), nextCursor: out.nextCursor };
   },
 
   /** The first `n` in a mode's line, in order. */

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { municipalityCode, text } from '../domain/fields.ts';
+import { municipalityCode, PageQuery, text } from '../domain/fields.ts';
 
 /**
  * Tours and seminars (BRIEF 2.4): what an event is, who may sign up how, and every time rule.
@@ -167,8 +167,8 @@ export const CursorQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).optional(),
 });
 
-/** `GET /v1/events/{id}/registrations`: JSON, or a CSV for a spreadsheet. */
-export const RegistrationListQuery = z.strictObject({ format: z.enum(['json', 'csv']).optional() });
+/** `GET /v1/events/{id}/registrations`: JSON a page at a time, or every registration as a CSV for a spreadsheet. */
+export const RegistrationListQuery = PageQuery.extend({ format: z.enum(['json', 'csv']).optional() });
 
 /** Check-in codes: 8 characters a person can read aloud (no 0/O, 1/I/L). */
 export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';

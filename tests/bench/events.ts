@@ -115,11 +115,18 @@ async function check(
 ) {
   const wrong: string[] = [];
   const event = await api(cloud, 'GET', `/v1/events/${eventId}`, staff);
-  const list = (await api(cloud, 'GET', `/v1/events/${eventId}/registrations`, staff)).items as {
-    userId: string;
-    status: string;
-    waitlistPosition?: number;
-  }[];
+  const list: { userId: string; status: string; waitlistPosition?: number }[] = [];
+  let cursor = '';
+  do {
+    const page = await api(
+      cloud,
+      'GET',
+      `/v1/events/${eventId}/registrations?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      staff,
+    );
+    list.push(...page.items);
+    cursor = page.nextCursor ?? '';
+  } while (cursor);
   const waiting = people.length - seats;
   const confirmed = list.filter((r) => r.status === 'confirmed').length;
   const waitlisted = list.filter((r) => r.status === 'waitlisted');

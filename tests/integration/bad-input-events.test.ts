@@ -260,7 +260,10 @@ const craftedCursors = fc.oneof(
 );
 const badRegistrationQueries = fc.oneof(
   fc.record({ format: fc.string().filter((f) => !['json', 'csv'].includes(f)) }),
-  fc.constantFrom('status', 'attendance', 'limit').chain((k) => fc.string().map((v) => ({ [k]: v }))),
+  fc.record({ limit: fc.constantFrom('0', '101', '-1', '2.5', 'all', '') }),
+  fc.record({ cursor: garbageCursor }),
+  fc.record({ cursor: fc.record({ PK: fc.string(), SK: fc.string() }).map(encodeCursor) }),
+  fc.constantFrom('status', 'attendance').chain((k) => fc.string().map((v) => ({ [k]: v }))),
 );
 const badMyRegistrationQueries = fc.oneof(
   fc.record({ limit: fc.constantFrom('0', '101', '-1', '2.5', 'all', '') }),

@@ -1,29 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { call, newUser } from '../support/api.ts';
+import { call, everyPage, newUser } from '../support/api.ts';
 import { acceptedEngagement, freshParties } from '../support/payments.ts';
 import { openProject, projectBody } from '../support/projects.ts';
 import { expectRefused } from '../support/refused.ts';
 
 type Item = { id: string };
 
-/** Every page of a list, following nextCursor: the ids in the order read, and the size of each page. */
+/** Every page of a list: the ids in the order read, and the size of each page. */
 async function allPages(token: string, path: string, limit: number) {
-  const ids: string[] = [];
-  const sizes: number[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: { status: number; body: { items: Item[]; nextCursor: string | null } } = await call(
-      'GET',
-      `${path}?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-      { token },
-    );
-    expect(page.status).toBe(200);
-    ids.push(...page.body.items.map((i) => i.id));
-    sizes.push(page.body.items.length);
-    cursor = page.body.nextCursor;
-  } while (cursor && sizes.length < 20);
-  return { ids, sizes };
+  const { items, sizes } = await everyPage<Item>(token, path, limit);
+  return { ids: items.map((i) => i.id), sizes };
 }
 
 describe('complete lists: a page at a time with a cursor', () => {
@@ -59,6 +46,42 @@ describe('complete lists: a page at a time with a cursor', () => {
       expect(all.ids).toEqual([...ids].reverse());
       expect(all.sizes[0]).toBe(2);
     }
+  });
+
+  it('a project’s applicants page for its firm, oldest first, every one exactly once', async () => {
+    const { firm } = await freshParties('lists-applicants');
+    const project = await openProject(firm.token);
+    const applied: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const pro = await newUser(`lists-applicant-${i}`);
+      await call('PUT', '/v1/me', {
+        token: pro.token,
+        json: { role: 'professional', displayName: `応募者 ${i}` },
+      });
+      const a = await call('POST', `/v1/projects/${project.id}/applications`, {
+        token: pro.token,
+        json: { proposal: `提案 ${i}` },
+      });
+      applied.push(a.body.id);
+    }
+    const all = await allPages(firm.token, `/v1/projects/${project.id}/applications`, 2);
+    expect(all.ids).toEqual(applied);
+    expect(all.sizes).toEqual([2, 2, 1]);
+    const first = await call('GET', `/v1/projects/${project.id}/applications?limit=2`, { token: firm.token });
+    expect(
+      first.body.items.map((a: { applicant: { displayName: string } }) => a.applicant.displayName),
+    ).toEqual(['応募者 0', '応募者 1']);
+    // The cursor belongs to this project's list: another project's list refuses it.
+    const other = await openProject(firm.token);
+    expectRefused(
+      await call(
+        'GET',
+        `/v1/projects/${other.id}/applications?cursor=${encodeURIComponent(first.body.nextCursor)}`,
+        { token: firm.token },
+      ),
+      'another project',
+      'query.cursor',
+    );
   });
 
   it('a cursor of another list, a made-up one or a bad limit is a 400 naming the field', async () => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, cloud, mailTo, newUser, signIn } from '../support/api.ts';
+import { call, cloud, everyPage, mailTo, newUser, signIn } from '../support/api.ts';
 import {
   advanceEvents,
   days,
@@ -51,7 +51,7 @@ const sessionOf = (url: string) => new URL(url).pathname.split('/').filter(Boole
 const pay = (url: string) =>
   localStripe(`checkout_sessions/${sessionOf(url)}/complete`, { card: 'succeeds' });
 const registrationsOf = async (eventId: string) =>
-  (await call('GET', `/v1/events/${eventId}/registrations`, { token: staff })).body.items as any[];
+  (await everyPage(staff, `/v1/events/${eventId}/registrations`)).items;
 
 beforeAll(async () => {
   staff = await signIn('staff@demo.kakehashi.jp');

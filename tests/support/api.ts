@@ -73,6 +73,29 @@ export async function call<T = any>(
   return { status: res.status, body: parsed as T, headers: res.headers };
 }
 
+/**
+ * Every page of a list the API pages, following nextCursor (at most 50 pages): the items in the order read,
+ * and the size of each page. `path` may carry a query string of its own.
+ */
+export async function everyPage<T = any>(token: string, path: string, limit = 100) {
+  const items: T[] = [];
+  const sizes: number[] = [];
+  let cursor: string | null = null;
+  const join = path.includes('?') ? '&' : '?';
+  do {
+    const page: Answer<{ items: T[]; nextCursor: string | null }> = await call(
+      'GET',
+      `${path}${join}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      { token },
+    );
+    if (page.status !== 200) throw new Error(`GET ${path}: ${page.status} ${JSON.stringify(page.body)}`);
+    items.push(...page.body.items);
+    sizes.push(page.body.items.length);
+    cursor = page.body.nextCursor;
+  } while (cursor && sizes.length < 50);
+  return { items, sizes };
+}
+
 const match = routeMatcher(routes);
 
 /**

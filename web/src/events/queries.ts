@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, apiFile } from '../api.ts';
 import { useSession } from '../auth/session.ts';
+import { usePagedList } from '../paged-list.tsx';
 import { saveBlob } from './download.ts';
 import type {
   CheckinOut,
@@ -96,14 +97,12 @@ export function useMyRegistrations(
 }
 
 export function useEventRegistrations(id: string, enabled = true) {
-  return useQuery({
-    queryKey: eventKeys.registrations(id),
+  return usePagedList<EventRegistration>(
+    eventKeys.registrations(id),
+    `${path(id)}/registrations`,
     enabled,
-    queryFn: async () =>
-      (await api<{ items: EventRegistration[] }>('GET', `${path(id)}/registrations`)).items,
-    retry,
-    staleTime: 0,
-  });
+    50,
+  );
 }
 
 /** A lottery's record; a 404 until it has been drawn. */

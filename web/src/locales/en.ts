@@ -1251,6 +1251,8 @@ export const en: Messages = {
       caption: 'Registrations for “{{title}}”',
       total_one: '{{count}} registration',
       total_other: '{{count}} registrations',
+      shownSoFar_one: 'Showing {{count}} registration so far (there are more)',
+      shownSoFar_other: 'Showing the first {{count}} registrations (there are more)',
       name: 'Name',
       status: 'Status',
       position: 'Waiting list',

@@ -1242,6 +1242,8 @@ export const ja = {
       caption: '「{{title}}」の申込者',
       total_one: '申込 {{count}} 件',
       total_other: '申込 {{count}} 件',
+      shownSoFar_one: '申込 {{count}} 件を表示中（続きがあります）',
+      shownSoFar_other: '申込 {{count}} 件を表示中（続きがあります）',
       name: '氏名',
       status: '状態',
       position: 'キャンセル待ち順',

@@ -7,6 +7,7 @@ import { EmptyBox, ListShell } from '../components/ListShell.tsx';
 import { LoadError, Loading } from '../components/Loading.tsx';
 import { Page } from '../components/Page.tsx';
 import { useFormat } from '../format.ts';
+import { LoadMore } from '../paged-list.tsx';
 import { generalError } from '../profile/form-utils.ts';
 import { ConfirmButton } from '../projects/ConfirmButton.tsx';
 import { SkillBadges } from '../projects/ProjectCard.tsx';
@@ -137,6 +138,7 @@ function Applicants({ me }: { me: Profile }) {
           />
         )}
       </ListShell>
+      <LoadMore query={applicants} />
     </Page>
   );
 }

@@ -11,6 +11,7 @@ import { EventBackLink, StaffEventGate } from '../events/StaffEventGate.tsx';
 import { RegistrationStatusBadge } from '../events/StatusBadge.tsx';
 import { type EventOut, type EventRegistration, REGISTRATION_STATUSES } from '../events/types.ts';
 import { useFormat } from '../format.ts';
+import { LoadMore } from '../paged-list.tsx';
 import { generalError } from '../profile/form-utils.ts';
 
 /** `/staff/events/:id/registrations`: who signed up, how, in what state, with childcare and check-in; as CSV too. */
@@ -75,14 +76,24 @@ function Registrations({ event: e }: { event: EventOut }) {
           isEmpty={(items) => items.length === 0}
           empty={<EmptyBox text={t('events.registrations.empty')} />}
         >
-          {(items) => <RegistrationTable event={e} items={items} />}
+          {(items) => <RegistrationTable event={e} items={items} complete={!list.hasNextPage} />}
         </QueryShell>
       )}
+      <LoadMore query={list} />
     </Page>
   );
 }
 
-function RegistrationTable({ event: e, items }: { event: EventOut; items: EventRegistration[] }) {
+function RegistrationTable({
+  event: e,
+  items,
+  complete,
+}: {
+  event: EventOut;
+  items: EventRegistration[];
+  /** Every page is read: the counts are the event's, not only the rows shown so far. */
+  complete: boolean;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const counts = REGISTRATION_STATUSES.map(
@@ -92,7 +103,9 @@ function RegistrationTable({ event: e, items }: { event: EventOut; items: EventR
   return (
     <>
       <Text mb="sm">
-        {t('events.registrations.total', { count: items.length })}
+        {t(complete ? 'events.registrations.total' : 'events.registrations.shownSoFar', {
+          count: items.length,
+        })}
         {counts
           .map(([s, n]) => `${t('events.seats.separator')}${t(`events.registrationStatuses.${s}`)} ${n}`)
           .join('')}

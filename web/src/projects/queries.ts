@@ -73,19 +73,11 @@ export function useMyApplications(enabled = true, limit = 20) {
 }
 
 export function useApplicants(projectId: string, enabled = true) {
-  return useQuery({
-    queryKey: projectKeys.applicants(projectId),
+  return usePagedList<ProjectApplication>(
+    projectKeys.applicants(projectId),
+    `/v1/projects/${encodeURIComponent(projectId)}/applications`,
     enabled,
-    queryFn: async () =>
-      (
-        await api<{ items: ProjectApplication[] }>(
-          'GET',
-          `/v1/projects/${encodeURIComponent(projectId)}/applications`,
-        )
-      ).items,
-    retry,
-    staleTime: 0,
-  });
+  );
 }
 
 /** After anything that changes a project or its applications: every list and page showing them. */
