@@ -2,7 +2,6 @@ import { Id } from '#shared/domain/fields.ts';
 import {
   CheckinOut,
   DrawOut,
-  EventList,
   EventOut,
   EventPage,
   EventRegistrationList,
@@ -15,6 +14,7 @@ import {
   EventInput,
   EventPatch,
   EventQuery,
+  MyEventsQuery,
   RegistrationInput,
   RegistrationListQuery,
 } from '#shared/events/rules.ts';
@@ -96,9 +96,11 @@ export const myEvents = /* @__PURE__ */ line('GET /v1/me/events', {
   handler: 'events/my-events',
   access: ['region_staff'],
   tag: 'events',
-  summary: "The events of the calling staff's region, drafts included, soonest first.",
+  summary:
+    "The events of the calling staff's region, drafts included, a page at a time: when=coming (default; not ended yet, soonest first) or when=past (latest first).",
   needs: { table: 'read' },
-  response: EventList,
+  query: MyEventsQuery,
+  response: EventPage,
 });
 
 export const register = /* @__PURE__ */ line('POST /v1/events/{id}/registrations', {

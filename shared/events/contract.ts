@@ -41,7 +41,6 @@ export const EventOut = z.object({
 export type EventOut = z.output<typeof EventOut>;
 
 export const EventPage = z.object({ items: z.array(EventOut), nextCursor: z.string().nullable() });
-export const EventList = z.object({ items: z.array(EventOut) });
 
 /** What the person signing up learns at once. */
 export const RegistrationOut = z.object({

@@ -95,13 +95,17 @@ export const partitionFor = (q: {
       ? { index: 'GSI1', pk: `EVENTS#PREF#${q.prefecture}` }
       : { index: 'GSI3', pk: 'EVENTS#PUBLISHED' };
 
+const SORT_KEY = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z#[0-9a-f-]{36}$/;
+/** A cursor across a region's partitions: the sort key of the last event shown (the same order in each). */
+const RegionCursor = z.strictObject({ after: z.string().regex(SORT_KEY) });
+
 /** A cursor is the key of the last event of a page: exactly the table's and the index's keys, nothing else. */
 const cursorSchema = (index: EventPartition['index']) =>
   z.strictObject({
     PK: z.string().regex(/^EVENT#[0-9a-f-]{36}$/),
     SK: z.literal('EVENT'),
     [`${index}PK`]: z.string().max(100),
-    [`${index}SK`]: z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z#[0-9a-f-]{36}$/),
+    [`${index}SK`]: z.string().regex(SORT_KEY),
   });
 function decodeEventCursor(cursor: string, p: EventPartition, from?: string): Record<string, string> {
   return decodeCursor(
@@ -273,5 +277,66 @@ export const events = {
       }
     } while (start);
     return { items, nextCursor: null };
+  },
+
+  /**
+   * A page of the events of several partitions (a region's), merged: those not ended at `now` soonest first
+   * (`coming`), or the ended ones latest first (`past`). Every partition sorts by `<startsAt>#<id>`, so one sort
+   * key is a cursor for all of them: each partition is read after it, up to one more event than the page holds.
+   */
+  async acrossPartitions(
+    partitions: EventPartition[],
+    opts: {
+      when: 'coming' | 'past';
+      now: Date;
+      longestDays: number;
+      limit: number;
+      cursor?: string | undefined;
+    },
+  ): Promise<{ items: KakehashiEvent[]; nextCursor: string | null }> {
+    const coming = opts.when === 'coming';
+    const after = opts.cursor
+      ? decodeCursor(opts.cursor, RegionCursor, () => true, 'list of events').after
+      : undefined;
+    const ends = opts.now.getTime();
+    // A coming event started at most `longestDays` ago; a past one started before now.
+    const bound = new Date(coming ? ends - opts.longestDays * 86_400_000 : ends).toISOString();
+    const reads = await Promise.all(
+      partitions.map(async (p) => {
+        const found: Record<string, unknown>[] = [];
+        let start: Record<string, unknown> | undefined;
+        do {
+          const page = await db().send(
+            new QueryCommand({
+              TableName: tableName(),
+              IndexName: p.index,
+              KeyConditionExpression: after
+                ? `${p.index}PK = :pk AND ${p.index}SK ${coming ? '>' : '<'} :after`
+                : `${p.index}PK = :pk AND ${p.index}SK ${coming ? '>=' : '<'} :bound`,
+              ExpressionAttributeValues: {
+                ':pk': p.pk,
+                ...(after ? { ':after': after } : { ':bound': bound }),
+              },
+              ScanIndexForward: coming,
+              ExclusiveStartKey: start,
+              Limit: opts.limit + 1,
+            }),
+          );
+          // Times are stored with their offset, so "ended" is decided here, not by a filter on strings.
+          found.push(
+            ...(page.Items ?? []).filter((item) => Date.parse(item.endsAt as string) >= ends === coming),
+          );
+          start = page.LastEvaluatedKey;
+        } while (start && found.length <= opts.limit);
+        return found.slice(0, opts.limit + 1).map((item) => ({ item, key: item[`${p.index}SK`] as string }));
+      }),
+    );
+    const merged = reads.flat().sort((a, b) => (coming ? 1 : -1) * a.key.localeCompare(b.key));
+    const shown = merged.slice(0, opts.limit);
+    const last = shown.at(-1);
+    return {
+      items: shown.map((m) => fromItem(m.item)),
+      nextCursor: merged.length > opts.limit && last ? encodeCursor({ after: last.key }) : null,
+    };
   },
 };

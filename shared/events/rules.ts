@@ -45,6 +45,8 @@ export const LOTTERY_PAYMENT_HOURS = 24;
 export const CHECKIN_OPENS_HOURS_BEFORE = 2;
 export const REMINDER_DAYS_BEFORE = 2;
 export const CHILDREN_MAX = 10;
+/** The longest an event may last: a coming event started at most this long ago. */
+export const LONGEST_EVENT_DAYS = 7;
 
 /** ISO 8601 with an offset (`2027-02-10T13:00:00+09:00`): the instant is unambiguous wherever it is read. */
 export const instant = z.iso.datetime({
@@ -90,8 +92,8 @@ export function eventIssues(e: Timed): { path: string; message: string }[] {
   const deadline = t(e.signupDeadline);
   if (starts !== undefined && ends !== undefined && ends <= starts)
     issues.push({ path: 'endsAt', message: 'An event ends after it starts.' });
-  if (starts !== undefined && ends !== undefined && ends - starts > 7 * 86_400_000)
-    issues.push({ path: 'endsAt', message: 'An event lasts at most 7 days.' });
+  if (starts !== undefined && ends !== undefined && ends - starts > LONGEST_EVENT_DAYS * 86_400_000)
+    issues.push({ path: 'endsAt', message: `An event lasts at most ${LONGEST_EVENT_DAYS} days.` });
   if (starts !== undefined && deadline !== undefined && deadline > starts)
     issues.push({ path: 'signupDeadline', message: 'Sign-ups close at or before the start.' });
   if (e.kind === 'tour' && e.onlineCapacity !== undefined && e.onlineCapacity > 0)
@@ -166,6 +168,9 @@ export const CursorQuery = z.strictObject({
   cursor: z.string().max(2000).optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),
 });
+
+/** `GET /v1/me/events`: the region's coming events (not ended yet, soonest first) or its past ones (latest first). */
+export const MyEventsQuery = PageQuery.extend({ when: z.enum(['coming', 'past']).default('coming') });
 
 /** `GET /v1/events/{id}/registrations`: JSON a page at a time, or every registration as a CSV for a spreadsheet. */
 export const RegistrationListQuery = PageQuery.extend({ format: z.enum(['json', 'csv']).optional() });

@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routeKeys } from '#functions/routes.ts';
 import { savedSearchKeys } from '#shared/searches/saved-search.entity.ts';
-import { call, newUser, table } from '../support/api.ts';
+import { call, everyPage, newUser, table } from '../support/api.ts';
 import {
   advanceEvents,
   days,
@@ -693,7 +693,7 @@ describe('authorization matrix', () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ status: 'draft', municipalityCode: '46222', regionCode: 'amami' });
     const idsOf = async (token?: string) =>
-      (await call('GET', '/v1/me/events', { token })).body.items.map((e: { id: string }) => e.id);
+      (await everyPage(token ?? '', '/v1/me/events')).items.map((e: { id: string }) => e.id);
     const mineY = await idsOf(who.staffY.token);
     expect(mineY).toContain(created.body.id);
     expect(mineY).not.toContain(f.events.draft);

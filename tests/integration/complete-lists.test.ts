@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { call, everyPage, newUser } from '../support/api.ts';
+import { call, everyPage, newUser, signIn } from '../support/api.ts';
+import { days, eventBody, hours, jst } from '../support/events.ts';
 import { acceptedEngagement, freshParties } from '../support/payments.ts';
 import { openProject, projectBody } from '../support/projects.ts';
 import { expectRefused } from '../support/refused.ts';
@@ -82,6 +83,55 @@ describe('complete lists: a page at a time with a cursor', () => {
       'another project',
       'query.cursor',
     );
+  });
+
+  it('a wide-area group’s staff page through events of all its towns, merged in time order, coming and past', async () => {
+    const staff = await signIn('amami-staff@demo.kakehashi.jp');
+    // Interleaved across two member towns, so a page holds events of both.
+    const made: string[] = [];
+    for (const [i, town] of ['46222', '46527', '46222', '46527', '46222'].entries()) {
+      const at = days(40) + i * hours(5);
+      const e = await call('POST', '/v1/events', {
+        token: staff,
+        json: eventBody({
+          municipalityCode: town,
+          venueName: '公民館',
+          startsAt: jst(at),
+          endsAt: jst(at + hours(2)),
+          signupDeadline: jst(at - days(1)),
+        }),
+      });
+      expect(e.status).toBe(201);
+      made.push(e.body.id);
+    }
+    const coming = await everyPage<{ id: string; startsAt: string; endsAt: string }>(
+      staff,
+      '/v1/me/events',
+      2,
+    );
+    expect(coming.sizes[0]).toBe(2);
+    const ids = coming.items.map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.filter((id) => made.includes(id))).toEqual(made);
+    const starts = coming.items.map((e) => Date.parse(e.startsAt));
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    expect(coming.items.every((e) => Date.parse(e.endsAt) >= Date.now())).toBe(true);
+    // The demo's past tours of Yurihama (Tottori's staff: two of them), latest first, a page each.
+    const past = await everyPage<{ id: string; startsAt: string; endsAt: string }>(
+      await signIn('staff@demo.kakehashi.jp'),
+      '/v1/me/events?when=past',
+      1,
+    );
+    expect(past.sizes.slice(0, 2)).toEqual([1, 1]);
+    const pastStarts = past.items.map((e) => Date.parse(e.startsAt));
+    expect(pastStarts).toEqual([...pastStarts].sort((a, b) => b - a));
+    expect(past.items.every((e) => Date.parse(e.endsAt) < Date.now())).toBe(true);
+    expectRefused(
+      await call('GET', `/v1/me/events?cursor=${encodeURIComponent('eyJhZnRlciI6IngifQ')}`, { token: staff }),
+      'made-up',
+      'query.cursor',
+    );
+    expectRefused(await call('GET', '/v1/me/events?when=soon', { token: staff }), 'when', 'query.when');
   });
 
   it('a cursor of another list, a made-up one or a bad limit is a 400 naming the field', async () => {

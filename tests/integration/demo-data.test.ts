@@ -79,9 +79,12 @@ describe('demo data seeded by the local cloud', () => {
     expect(past.some((r) => r.checkedInAt)).toBe(true);
 
     const staff = await signIn('amami-staff@demo.kakehashi.jp');
-    const theirs = (await call('GET', '/v1/me/events', { token: staff })).body.items as any[];
-    expect(theirs.map((e) => e.id)).toContain(amami.id);
-    const before = theirs.find((e) => Date.parse(e.endsAt) < Date.now());
+    const coming = (await call('GET', '/v1/me/events', { token: staff })).body.items as any[];
+    expect(coming.map((e) => e.id)).toContain(amami.id);
+    expect(coming.every((e) => Date.parse(e.endsAt) >= Date.now())).toBe(true);
+    const ended = (await call('GET', '/v1/me/events?when=past', { token: staff })).body.items as any[];
+    const before = ended[0];
+    expect(Date.parse(before.endsAt)).toBeLessThan(Date.now());
     const list = (await call('GET', `/v1/events/${before.id}/registrations`, { token: staff })).body
       .items as any[];
     expect(list.filter((r) => r.checkedInAt).length).toBeGreaterThanOrEqual(3);

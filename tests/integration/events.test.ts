@@ -498,7 +498,7 @@ describe('who may run events', () => {
       (await call('PATCH', `/v1/events/${created.body.id}`, { token: staff, json: { venueCapacity: 5 } }))
         .status,
     ).toBe(409);
-    const mine = await call('GET', '/v1/me/events', { token: staff });
-    expect(mine.body.items.map((e: { id: string }) => e.id)).toContain(created.body.id);
+    const mine = await everyPage(staff, '/v1/me/events');
+    expect(mine.items.map((e: { id: string }) => e.id)).toContain(created.body.id);
   });
 });

@@ -8,7 +8,8 @@ const retry = (count: number, error: unknown) =>
   !(error instanceof ApiError && error.status < 500) && count < 2;
 
 /**
- * A list the API pages with `limit` and `cursor` (`{ items, nextCursor }`), read a page at a time: `data` is
+ * A list the API pages with `limit` and `cursor` (`{ items, nextCursor }`; `path` may have a query of its own),
+ * read a page at a time: `data` is
  * every item read so far, `fetchNextPage` reads the next page while `hasNextPage` says there is one.
  */
 export function usePagedList<T>(key: QueryKey, path: string, enabled: boolean, limit = 20) {
@@ -19,7 +20,7 @@ export function usePagedList<T>(key: QueryKey, path: string, enabled: boolean, l
     queryFn: ({ pageParam }) =>
       api<{ items: T[]; nextCursor: string | null }>(
         'GET',
-        `${path}?limit=${limit}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`,
+        `${path}${path.includes('?') ? '&' : '?'}limit=${limit}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`,
       ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     select: (data) => data.pages.flatMap((page) => page.items),

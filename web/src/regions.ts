@@ -51,6 +51,17 @@ export function prefectureOf(regionCode: string, groups: readonly WideAreaGroup[
   return groups.find((g) => g.code === regionCode)?.prefectureCode;
 }
 
+/** Whether a region holds a municipality: a prefecture its towns, a group its members, a town itself (as the API decides). */
+export function regionHolds(
+  regionCode: string,
+  municipalityCode: string,
+  groups: readonly WideAreaGroup[],
+): boolean {
+  if (/^\d{2}$/.test(regionCode)) return municipalityCode.slice(0, 2) === regionCode;
+  if (/^\d{5}$/.test(regionCode)) return municipalityCode === regionCode;
+  return groups.find((g) => g.code === regionCode)?.municipalityCodes.includes(municipalityCode) ?? false;
+}
+
 /** A name in the current language: the Japanese name, or the English `nameEn`. */
 export function useLocalName() {
   const { i18n } = useTranslation();

@@ -59,16 +59,14 @@ export function useEvent(id: string) {
   });
 }
 
-/** The events of the signed-in staff's region, drafts included. */
-export function useMyEvents(enabled = true) {
+/** The events of the signed-in staff's region, drafts included: the coming ones soonest first, or the past ones latest first. */
+export function useMyEvents(when: 'coming' | 'past') {
   const session = useSession();
-  return useQuery({
-    queryKey: eventKeys.mine(session?.sub),
-    enabled: Boolean(session) && enabled,
-    queryFn: async () => (await api<{ items: EventOut[] }>('GET', '/v1/me/events')).items,
-    retry,
-    staleTime: 0,
-  });
+  return usePagedList<EventOut>(
+    [...eventKeys.mine(session?.sub), when],
+    `/v1/me/events?when=${when}`,
+    Boolean(session),
+  );
 }
 
 /**

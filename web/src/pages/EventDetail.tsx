@@ -6,12 +6,13 @@ import { Loading } from '../components/Loading.tsx';
 import { MissingOrError } from '../components/MissingOrError.tsx';
 import { Page } from '../components/Page.tsx';
 import { EventFacts, SeatsPanel } from '../events/EventFacts.tsx';
-import { eventCalendarUrl, useEvent, useMyEvents } from '../events/queries.ts';
+import { eventCalendarUrl, useEvent } from '../events/queries.ts';
 import { SignUpPanel } from '../events/SignUpPanel.tsx';
 import { type StaffNotice, StaffPanel } from '../events/StaffPanel.tsx';
 import { EventStatusBadge } from '../events/StatusBadge.tsx';
 import { useFormat } from '../format.ts';
 import { useMe } from '../me.ts';
+import { regionHolds, useWideAreaGroups } from '../regions.ts';
 
 const NOTICE = {
   saved: { key: 'events.staff.savedNotice', color: 'teal' },
@@ -27,8 +28,7 @@ export default function EventDetailPage() {
   const { id = '' } = useParams();
   const event = useEvent(id);
   const me = useMe();
-  const staff = me.data?.role === 'region_staff';
-  const mine = useMyEvents(staff);
+  const groups = useWideAreaGroups();
   const location = useLocation();
   const navigate = useNavigate();
   const [notice, setNotice] = useState<StaffNotice | undefined>(
@@ -48,7 +48,8 @@ export default function EventDetailPage() {
       />
     );
   const e = event.data;
-  const runs = staff && Boolean(mine.data?.some((m) => m.id === e.id));
+  const region = me.data?.role === 'region_staff' ? me.data.regionCode : undefined;
+  const runs = Boolean(region && regionHolds(region, e.municipalityCode, groups));
 
   return (
     <Page title={e.title}>

@@ -8,6 +8,7 @@ import { SeatsLine } from '../events/SeatsLine.tsx';
 import { EventStatusBadge } from '../events/StatusBadge.tsx';
 import type { EventOut } from '../events/types.ts';
 import { useFormat } from '../format.ts';
+import { LoadMore } from '../paged-list.tsx';
 import { RoleGate } from '../projects/RoleGate.tsx';
 
 /** `/staff/events`: the tours and seminars of the staff's region, drafts included; coming ones first. */
@@ -22,8 +23,8 @@ export default function StaffEventsPage() {
 
 function StaffEvents() {
   const { t } = useTranslation();
-  const list = useMyEvents();
-  const now = Date.now();
+  const coming = useMyEvents('coming');
+  const past = useMyEvents('past');
   return (
     <Page title={t('events.staff.myTitle')} size="lg">
       <Group justify="space-between" align="flex-start" mb="lg" gap="sm">
@@ -33,8 +34,8 @@ function StaffEvents() {
         </Button>
       </Group>
       <QueryShell
-        query={list}
-        isEmpty={(items) => items.length === 0}
+        query={coming}
+        isEmpty={(items) => items.length === 0 && past.data?.length === 0}
         empty={
           <EmptyBox text={t('events.staff.myEmpty')}>
             <Button component={Link} to="/staff/events/new">
@@ -43,22 +44,30 @@ function StaffEvents() {
           </EmptyBox>
         }
       >
-        {(items) => {
-          const coming = items.filter((e) => Date.parse(e.endsAt) >= now);
-          const past = items.filter((e) => Date.parse(e.endsAt) < now).reverse();
-          return (
-            <Stack gap="xl">
-              <EventGroup id="coming" title={t('events.staff.coming')} events={coming} />
-              {past.length > 0 && <EventGroup id="past" title={t('events.staff.past')} events={past} />}
-            </Stack>
-          );
-        }}
+        {(items) => (
+          <Stack gap="xl">
+            <EventGroup id="coming" title={t('events.staff.coming')} events={items} more={coming} />
+            {(past.data?.length ?? 0) > 0 && (
+              <EventGroup id="past" title={t('events.staff.past')} events={past.data ?? []} more={past} />
+            )}
+          </Stack>
+        )}
       </QueryShell>
     </Page>
   );
 }
 
-function EventGroup({ id, title, events }: { id: string; title: string; events: EventOut[] }) {
+function EventGroup({
+  id,
+  title,
+  events,
+  more,
+}: {
+  id: string;
+  title: string;
+  events: EventOut[];
+  more: Parameters<typeof LoadMore>[0]['query'];
+}) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby={`${id}-title`}>
@@ -76,6 +85,7 @@ function EventGroup({ id, title, events }: { id: string; title: string; events: 
           ))}
         </Stack>
       )}
+      <LoadMore query={more} />
     </section>
   );
 }
