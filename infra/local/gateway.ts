@@ -2,11 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
+import { type ErrorBody, TOO_MANY_REQUESTS } from '#shared/http/error-response.ts';
 import { gatewayAuthorizes, type Route } from '#shared/http/route.ts';
+import { TOKEN_CHECKS } from '#shared/http/verify-token.ts';
 import { apiGatewayEvent } from './api-event.ts';
 import type { Mailbox } from './mailbox.ts';
+import { clientKey, DEFAULT_RATE_LIMIT, type RateLimit, tokenBuckets } from './rate-limit.ts';
 import { routeMatcher } from './route-matcher.ts';
-import { serveWebApp } from './static-files.ts';
+import { serveWebApp, webSecurityHeaders } from './static-files.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: a Lambda handler's event and result vary by trigger.
 export type LambdaHandler = (event: any, context: Context) => Promise<any>;
@@ -24,8 +27,15 @@ export type GatewayOptions = {
   mailbox: Mailbox;
   /** Runs a scheduled job at once (tests and demos): `POST /_local/schedules/{name}/run {"time"?, …input}`. */
   runSchedule?: (name: string, time?: string, input?: Record<string, unknown>) => Promise<unknown>;
+  /** Stream records the consumers gave up on: `GET /_local/stream-failures` (the cloud's on-failure queues). */
+  streamFailures?: readonly unknown[];
   /** How many invocations run at once; the rest wait in the gateway (default 32). */
   concurrency?: number;
+  /**
+   * Requests to the API (`/v1/…`) per client IP, a token bucket (default DEFAULT_RATE_LIMIT, generous); past
+   * it a request is answered 429 with `Retry-After` before any function runs. `false`: no limit.
+   */
+  rateLimit?: RateLimit | false;
 };
 
 /**
@@ -82,8 +92,20 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   });
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { 'content-type': 'application/json' });
+/**
+ * On what the gateway answers itself (401, 404, 413, 429, preflights, the local endpoints): the security
+ * headers a function's answer carries (@middy/http-security-headers, shared/http/api.ts), less those only a
+ * document needs. In the cloud CloudFront's SECURITY_HEADERS policy adds them to every /v1 answer.
+ */
+const GATEWAY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+};
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { ...GATEWAY_HEADERS, 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
 }
 
@@ -94,6 +116,9 @@ export async function startGateway(
   const match = routeMatcher(opts.routes);
   const limited = invocationLimit(opts.concurrency ?? 32);
   const jwks = createRemoteJWKSet(new URL(`${opts.auth.issuer}/.well-known/jwks.json`));
+  const take = opts.rateLimit === false ? undefined : tokenBuckets(opts.rateLimit ?? DEFAULT_RATE_LIMIT);
+  // The web app signs in at the pool's issuer (cognito-local here), so its CSP lets it connect there.
+  const webHeaders = webSecurityHeaders(new URL(opts.auth.issuer).origin);
 
   async function verify(req: IncomingMessage): Promise<JWTPayload | undefined> {
     const header = req.headers.authorization ?? '';
@@ -101,6 +126,7 @@ export async function startGateway(
     if (!token) return undefined;
     try {
       const { payload } = await jwtVerify(token, jwks, {
+        ...TOKEN_CHECKS,
         issuer: opts.auth.issuer,
         audience: opts.auth.audience,
       });
@@ -111,6 +137,12 @@ export async function startGateway(
   }
 
   async function api(req: IncomingMessage, res: ServerResponse, url: URL) {
+    // The connection's address, as API Gateway's sourceIp: X-Forwarded-For is the client's to write.
+    const verdict = take?.(clientKey(req.socket.remoteAddress));
+    if (verdict && !verdict.allowed) {
+      const body: ErrorBody = { error: TOO_MANY_REQUESTS };
+      return sendJson(res, 429, body, { 'retry-after': String(verdict.retryAfterSeconds) });
+    }
     const method = req.method ?? 'GET';
     const found = match(method, url.pathname);
     if (!found) {
@@ -184,10 +216,14 @@ export async function startGateway(
         };
         return sendJson(res, 200, { result: await opts.runSchedule(schedule[1] as string, time, input) });
       }
+      if (path === '/_local/stream-failures' && req.method === 'GET') {
+        return sendJson(res, 200, { items: opts.streamFailures ?? [] });
+      }
       if (path === '/_local/mailbox' && req.method === 'GET') {
         return sendJson(res, 200, { items: opts.mailbox.list(url.searchParams.get('to') ?? undefined) });
       }
-      if (req.method === 'GET' || req.method === 'HEAD') return serveWebApp(opts.webDir, path, res);
+      if (req.method === 'GET' || req.method === 'HEAD')
+        return serveWebApp(opts.webDir, path, res, webHeaders);
       return sendJson(res, 404, { message: 'Not Found' });
     })();
     work.catch((error) => {
@@ -215,11 +251,12 @@ export async function startGateway(
 /** HTTP APIs answer CORS preflights themselves when CORS is configured; so does the local gateway. */
 function corsPreflight(req: IncomingMessage, res: ServerResponse, opts: GatewayOptions) {
   if (req.headers.origin !== opts.webOrigin) {
-    res.writeHead(204);
+    res.writeHead(204, GATEWAY_HEADERS);
     res.end();
     return;
   }
   res.writeHead(204, {
+    ...GATEWAY_HEADERS,
     'access-control-allow-origin': opts.webOrigin,
     'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE',
     'access-control-allow-headers': 'authorization,content-type',

@@ -7,8 +7,9 @@ import { ensureTable, type LocalDynamo, startDynamoDb } from './dynamodb.ts';
 import { type LambdaHandler, startGateway } from './gateway.ts';
 import { Mailbox } from './mailbox.ts';
 import { freePort } from './ports.ts';
+import type { RateLimit } from './rate-limit.ts';
 import { startScheduler } from './scheduler.ts';
-import { startStreamPoller } from './stream-poller.ts';
+import { type StreamFailure, startStreamPoller } from './stream-poller.ts';
 import { LOCAL_STRIPE_KEYS, startLocalStripe } from './stripe/index.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -18,6 +19,20 @@ export type LocalCloudOptions = {
   persistent: boolean;
   /** 0: a free port. The local Stripe's is optional (a free one). */
   ports: { gateway: number; dynamodb: number; cognito: number; stripe?: number };
+  /** The gateway's rate limit per client IP (default: the gateway's, generous); `false`: none. */
+  rateLimit?: RateLimit | false;
+  /** Seed the demo accounts and data (default true); a fault test starts an empty cloud of its own. */
+  demo?: boolean;
+  /** The local Stripe's webhook retry delays (ms), Stripe-like by default. */
+  webhookRetryDelaysMs?: number[];
+};
+
+/** What a fault test does to the parts (in the process that started the cloud). */
+export type Faults = {
+  /** DynamoDB Local stalls (SIGSTOP) and resumes (SIGCONT). */
+  database: { pause: () => void; resume: () => void };
+  /** The local Stripe drops every API connection while on. */
+  stripe: { outage: (on: boolean) => void };
 };
 
 export type LocalCloud = {
@@ -30,7 +45,8 @@ export type LocalCloud = {
   /** The local Stripe, unless STRIPE_SECRET_KEY was set (then the product talks to real Stripe). */
   stripeUrl?: string;
   mailbox: Mailbox;
-  runSchedule: (name: string) => Promise<unknown>;
+  runSchedule: (name: string, time?: string, input?: Record<string, unknown>) => Promise<unknown>;
+  faults: Faults;
   stop: () => Promise<void>;
 };
 
@@ -80,6 +96,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
 
     // Without a key of its own the product talks to the local Stripe, which delivers webhooks to the gateway.
     let stripeUrl: string | undefined;
+    let stripeOutage: Faults['stripe']['outage'] = () => {
+      throw new Error('the product talks to real Stripe here (STRIPE_SECRET_KEY is set)');
+    };
     const stripeKey = process.env.STRIPE_SECRET_KEY;
     if (!stripeKey || stripeKey === LOCAL_STRIPE_KEYS.secretKey) {
       const stripePort = await port(options.ports.stripe ?? 0);
@@ -90,9 +109,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         webhookSecret: LOCAL_STRIPE_KEYS.webhookSecret,
         webhookUrl: `${gatewayUrl}/v1/webhooks/stripe`,
         dataFile: options.persistent ? join(dataDir, 'stripe.json') : undefined,
+        ...(options.webhookRetryDelaysMs ? { retryDelaysMs: options.webhookRetryDelaysMs } : {}),
       });
       stops.push(() => localStripe.stop());
       stripeUrl = localStripe.url;
+      stripeOutage = localStripe.outage;
       Object.assign(process.env, {
         STRIPE_SECRET_KEY: LOCAL_STRIPE_KEYS.secretKey,
         STRIPE_WEBHOOK_SECRET: LOCAL_STRIPE_KEYS.webhookSecret,
@@ -135,6 +156,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     );
     stops.push(() => scheduler.stop());
 
+    const streamFailures: StreamFailure[] = [];
     const mailbox = new Mailbox(options.persistent ? join(dataDir, 'mailbox.json') : undefined);
     const gateway = await startGateway({
       port: ports.gateway,
@@ -146,6 +168,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       webOrigin: gatewayUrl,
       mailbox,
       runSchedule: (name, time, input) => scheduler.runNow(name, time, input),
+      streamFailures,
+      ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
     });
     stops.push(() => gateway.stop());
 
@@ -153,14 +177,17 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       client: dynamo.client,
       tableName: TABLE_NAME,
       startAt: options.persistent ? 'LATEST' : 'TRIM_HORIZON',
+      failures: streamFailures,
       consumers: await Promise.all(
         streamConsumers.map(async (c) => ({ ...c, handler: await loadHandler(c.handler) })),
       ),
     });
     stops.push(() => poller.stop());
 
-    const { seed } = await import('./seed.ts');
-    await seed(cognito.client, cognito.userPoolId);
+    if (options.demo !== false) {
+      const { seed } = await import('./seed.ts');
+      await seed(cognito.client, cognito.userPoolId);
+    }
 
     return {
       url: gateway.url,
@@ -172,6 +199,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       ...(stripeUrl ? { stripeUrl } : {}),
       mailbox,
       runSchedule: scheduler.runNow,
+      faults: {
+        database: { pause: dynamo.pause, resume: dynamo.resume },
+        stripe: { outage: stripeOutage },
+      },
       stop,
     };
   } catch (error) {

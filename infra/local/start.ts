@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD, demoAccounts } from './demo-data.ts';
+import { DEFAULT_RATE_LIMIT, type RateLimit } from './rate-limit.ts';
 import { startLocalCloud } from './stack.ts';
 
 /**
@@ -9,8 +10,25 @@ import { startLocalCloud } from './stack.ts';
 const ephemeral = process.argv.includes('--ephemeral');
 const envPort = (name: string, fallback: number) => (ephemeral ? 0 : Number(process.env[name] ?? fallback));
 
+/**
+ * The gateway's rate limit per client IP: `RATE_LIMIT_PER_SECOND` (0 turns it off) and `RATE_LIMIT_BURST`
+ * (default twice the rate); without them the gateway's generous default.
+ */
+function rateLimit(): RateLimit | false | undefined {
+  const { RATE_LIMIT_PER_SECOND: rate, RATE_LIMIT_BURST: burst } = process.env;
+  if (rate === undefined && burst === undefined) return undefined;
+  const perSecond = Number(rate ?? DEFAULT_RATE_LIMIT.perSecond);
+  if (perSecond === 0) return false;
+  const limit = { perSecond, burst: Number(burst ?? perSecond * 2) };
+  if (!(limit.perSecond > 0) || !(limit.burst >= 1))
+    throw new Error(`RATE_LIMIT_PER_SECOND / RATE_LIMIT_BURST: ${rate} / ${burst} is not a rate`);
+  return limit;
+}
+
 const started = Date.now();
+const limit = rateLimit();
 const cloud = await startLocalCloud({
+  ...(limit !== undefined ? { rateLimit: limit } : {}),
   persistent: !ephemeral,
   ports: {
     gateway: envPort('PORT', 3000),
@@ -32,7 +50,7 @@ process.on('SIGTERM', shutdown);
 process.stdin.on('end', shutdown); // the test runner closing our stdin means it is gone
 
 if (ephemeral) {
-  const { mailbox, stop, runSchedule, ...info } = cloud;
+  const { mailbox, stop, runSchedule, faults, ...info } = cloud;
   console.log(`READY ${JSON.stringify(info)}`);
   process.stdin.resume();
 } else {

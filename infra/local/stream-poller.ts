@@ -6,10 +6,22 @@ import {
   GetRecordsCommand,
   GetShardIteratorCommand,
 } from '@aws-sdk/client-dynamodb-streams';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { type LambdaHandler, lambdaContext } from './gateway.ts';
 
 export type Consumer = { name: string; handler: LambdaHandler; batchSize: number; maxRetries: number };
+
+/** A record a consumer gave up on: what the event source mapping sends to its on-failure queue in the cloud. */
+export type StreamFailure = {
+  consumer: string;
+  eventID: string;
+  eventName: string;
+  sequenceNumber: string;
+  keys: Record<string, unknown>;
+  attempts: number;
+  failedAt: string;
+};
 
 /** A stream record as Lambda's event source mapping hands it over (dates as epoch seconds). */
 export function lambdaRecord(record: _Record, streamArn: string, region: string): DynamoDBRecord {
@@ -33,8 +45,9 @@ export function lambdaRecord(record: _Record, streamArn: string, region: string)
 /**
  * Feeds the table's stream to the consumers, as Lambda's event source mapping does: batches of records
  * in order per shard, `batchItemFailures` honoured. A record a consumer reports as failed is retried on
- * its own (not with the rest of its batch) up to `maxRetries` times, then logged and skipped, so one
- * poisoned record neither blocks the shard nor makes the others be processed twice.
+ * its own (not with the rest of its batch) up to `maxRetries` times, then recorded in `failures` (the cloud's
+ * on-failure queue; `GET /_local/stream-failures`) and skipped, so one poisoned record neither blocks the
+ * shard nor makes the others be processed twice.
  */
 export async function startStreamPoller(opts: {
   client: DynamoDBClient;
@@ -43,6 +56,8 @@ export async function startStreamPoller(opts: {
   /** 'TRIM_HORIZON' reads the stream from its start (tests); 'LATEST' only what happens from now on. */
   startAt: 'TRIM_HORIZON' | 'LATEST';
   intervalMs?: number;
+  /** Where the records given up on go (the local cloud's stand-in for the on-failure queue). */
+  failures?: StreamFailure[];
 }): Promise<{ stop: () => Promise<void> }> {
   const config = opts.client.config;
   const streams = new DynamoDBStreamsClient({
@@ -80,7 +95,17 @@ export async function startStreamPoller(opts: {
         for (let attempt = 1; attempt <= consumer.maxRetries && !ok; attempt++) {
           ok = (await deliver(consumer, [record])).size === 0;
         }
-        if (!ok) console.error(`[streams] ${consumer.name} gave up on record ${record.eventID}`);
+        if (ok) continue;
+        console.error(`[streams] ${consumer.name} gave up on record ${record.eventID}`);
+        opts.failures?.push({
+          consumer: consumer.name,
+          eventID: record.eventID ?? '',
+          eventName: record.eventName ?? '',
+          sequenceNumber: record.dynamodb?.SequenceNumber ?? '',
+          keys: unmarshall((record.dynamodb?.Keys ?? {}) as Parameters<typeof unmarshall>[0]),
+          attempts: 1 + consumer.maxRetries,
+          failedAt: new Date().toISOString(),
+        });
       }
     }
   }

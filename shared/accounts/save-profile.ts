@@ -1,3 +1,4 @@
+import { countEvent } from '../business-metrics.ts';
 import { config } from '../config.ts';
 import { ConflictError, ForbiddenError } from '../domain/errors.ts';
 import type { Caller } from '../http/caller.ts';
@@ -35,6 +36,7 @@ export async function saveProfile(
   try {
     if (!existing) {
       const user = await users.create(profile);
+      countEvent('SignUp');
       if (user.role === 'professional' || user.role === 'firm') {
         await sendMail(
           user.email ?? '',

@@ -1,7 +1,7 @@
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../data/client.ts';
 import { ofType, type Stored, strip } from '../data/entity.ts';
-import { type Page, type PageRequest, queryAll, queryPage } from '../data/query.ts';
+import { type Page, type PageRequest, queryPage } from '../data/query.ts';
 import { projectKeys } from '../projects/project.entity.ts';
 import type { ApplicationStatus } from './rules.ts';
 

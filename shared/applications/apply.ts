@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type User, users } from '../accounts/user.entity.ts';
+import { countEvent } from '../business-metrics.ts';
 import { config } from '../config.ts';
 import { now } from '../data/entity.ts';
 import { cancellationReasons } from '../data/transaction.ts';
@@ -71,6 +72,7 @@ export async function apply(
       await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 30));
     }
   }
+  countEvent('ApplicationSubmitted');
   const firm = await users.get(project.firmId);
   await sendMailQuietly(
     firm?.email,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { users } from '../accounts/user.entity.ts';
 import { platformSettings } from '../admin/settings.entity.ts';
+import { countEvent } from '../business-metrics.ts';
 import { config } from '../config.ts';
 import { now } from '../data/entity.ts';
 import { ConflictError } from '../domain/errors.ts';
@@ -79,6 +80,7 @@ export async function decideApplication(
         setAt: at,
       };
       await engagements.startFromAcceptance(read, engagement, shares);
+      countEvent('EngagementStarted');
       moved = { ...read, status: 'accepted', engagementId: engagement.id, updatedAt: at, decidedAt: at };
     } else {
       moved = await applications.move(read, step.to, at);

@@ -5,7 +5,8 @@ import { config } from '../config.ts';
 /**
  * One document client per process. The endpoint is not set here: the SDK reads
  * AWS_ENDPOINT_URL_DYNAMODB, so the same code talks to DynamoDB or to DynamoDB Local.
- * Short timeouts and few retries: an unreachable database becomes a quick 503, not a hung request.
+ * Short timeouts and one retry: an unreachable or stalled database becomes a 503 within about 6 seconds, not a
+ * hung request. `throwOnRequestTimeout`: without it the SDK only warns when an answer is late and keeps waiting.
  */
 let client: DynamoDBDocumentClient | undefined;
 
@@ -14,8 +15,8 @@ export function db(): DynamoDBDocumentClient {
   client ??= DynamoDBDocumentClient.from(
     new DynamoDBClient({
       region: config().AWS_REGION,
-      maxAttempts: 3,
-      requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 },
+      maxAttempts: 2,
+      requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000, throwOnRequestTimeout: true },
     }),
     { marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false } },
   );

@@ -1,5 +1,6 @@
 import type { User } from '../accounts/user.entity.ts';
 import { users } from '../accounts/user.entity.ts';
+import { countEvent } from '../business-metrics.ts';
 import { isConditionFailure } from '../data/transaction.ts';
 import { ConflictError, NotFoundError } from '../domain/errors.ts';
 import { staffEvent } from './access.ts';
@@ -32,6 +33,8 @@ export async function checkIn(staff: User, eventId: string, code: string, at: Da
   if (r.status !== 'confirmed') throw notConfirmed(r.status);
   try {
     const checkedInAt = await registrations.checkIn(r, at.toISOString());
+    // A scan at the same moment as another kept the other's time: that one was counted.
+    if (checkedInAt === at.toISOString()) countEvent('CheckIn');
     return { checkedInAt, already: checkedInAt !== at.toISOString(), ...who };
   } catch (error) {
     if (isConditionFailure(error)) throw notConfirmed('cancelled');

@@ -10,7 +10,9 @@ import type {
 } from 'aws-lambda';
 import type { z } from 'zod';
 import type { User } from '../accounts/user.entity.ts';
+import { flushBusinessMetrics } from '../business-metrics.ts';
 import { config } from '../config.ts';
+import { logContext } from '../logger.ts';
 import { type Caller, callerFrom } from './caller.ts';
 import { errorResponse } from './error-response.ts';
 import type { Route } from './route.ts';
@@ -67,7 +69,7 @@ export function httpApi<R extends Route>(
   handle: (request: Request<R>) => Promise<Reply<R>>,
   identify: Identify,
 ): Handler {
-  const core = async (event: Event): Promise<APIGatewayProxyStructuredResultV2> => {
+  const answer = async (event: Event): Promise<APIGatewayProxyStructuredResultV2> => {
     const { caller, profile } = await identify(route, event);
     const request = {
       body: route.body ? validate(route.body, event.body, 'body') : undefined,
@@ -91,6 +93,16 @@ export function httpApi<R extends Route>(
       headers: { 'content-type': reply.contentType, ...headers },
       body: reply.text,
     };
+  };
+  // Every log line of the invocation names it (Lambda's and API Gateway's request ids); the business events
+  // it counted are written before it answers, whether it succeeded or not.
+  const core = async (event: Event, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+    logContext(context, { apiRequestId: event.requestContext?.requestId });
+    try {
+      return await answer(event);
+    } finally {
+      await flushBusinessMetrics();
+    }
   };
 
   const handler = middy<Event, APIGatewayProxyStructuredResultV2>(core)

@@ -13,6 +13,9 @@ import { logger } from '../logger.ts';
 
 export type ErrorBody = { error: { code: string; message: string; fields?: FieldError[] } };
 
+/** What a throttled caller is told: by a function the database throttled, or by the gateway's rate limit. */
+export const TOO_MANY_REQUESTS = { code: 'throttled', message: 'Too many requests. Please retry shortly.' };
+
 /** Errors from the network layer of the AWS SDK: the database cannot be reached right now. */
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
 const THROTTLED = new Set([
@@ -38,7 +41,13 @@ function describe(error: unknown): { status: number; body: ErrorBody } {
     const status = STATUS.find(([kind]) => error instanceof kind)?.[1] ?? 500;
     return { status, body };
   }
-  const e = error as { statusCode?: number; name?: string; code?: string; cause?: { code?: string } };
+  const e = error as {
+    statusCode?: number;
+    name?: string;
+    type?: string;
+    code?: string;
+    cause?: { code?: string };
+  };
   // middy's body parser: 415 for a body that is not JSON, 422 for JSON that does not parse.
   if (e?.statusCode === 415) {
     return reply(415, 'unsupported_media_type', 'Send the body as application/json.');
@@ -47,13 +56,14 @@ function describe(error: unknown): { status: number; body: ErrorBody } {
     return reply(400, 'malformed_json', 'The request body is not valid JSON.');
   }
   if (e?.statusCode === 413) return reply(413, 'payload_too_large', 'The request body is too large.');
-  if (e?.name && THROTTLED.has(e.name))
-    return reply(429, 'throttled', 'Too many requests. Please retry shortly.');
+  if (e?.name && THROTTLED.has(e.name)) return reply(429, TOO_MANY_REQUESTS.code, TOO_MANY_REQUESTS.message);
   const networkCode = e?.code ?? e?.cause?.code;
   if (
     (networkCode && UNREACHABLE.has(networkCode)) ||
     e?.name === 'TimeoutError' ||
-    e?.name === 'StripeConnectionError'
+    // The Stripe SDK's errors are plain Errors named by `type`.
+    e?.type === 'StripeConnectionError' ||
+    e?.type === 'StripeAPIError'
   ) {
     return reply(503, 'unavailable', 'The service is temporarily unavailable. Please try again shortly.');
   }
@@ -71,7 +81,8 @@ export function errorResponse(error: unknown): APIGatewayProxyStructuredResultV2
   else logger.info('request refused', { status, code: body.error.code });
   return {
     statusCode: status,
-    headers: { 'content-type': 'application/json; charset=utf-8' },
+    // A refusal is about this caller and this moment: no cache (CloudFront's included) keeps it.
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
     body: JSON.stringify(body),
   };
 }

@@ -8,6 +8,14 @@ import { UnauthorizedError } from '../domain/errors.ts';
  */
 let jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
 
+/**
+ * What every token must pass besides its signature, issuer and audience, here and in the local gateway's
+ * authorizer (infra/local/gateway.ts), as API Gateway's JWT authorizer requires: Cognito signs with RS256 only
+ * (so `alg: none`, HMAC or any other algorithm is refused before a key is chosen), and a token carries an expiry
+ * (jose accepts a token without `exp` unless told to require it).
+ */
+export const TOKEN_CHECKS = { algorithms: ['RS256'], requiredClaims: ['exp', 'sub'] };
+
 export function issuer(): string {
   const c = config();
   return c.COGNITO_ENDPOINT
@@ -21,6 +29,7 @@ export async function verifyBearer(header: string | undefined): Promise<Record<s
   jwks ??= createRemoteJWKSet(new URL(`${issuer()}/.well-known/jwks.json`));
   try {
     const { payload } = await jwtVerify(token, jwks, {
+      ...TOKEN_CHECKS,
       issuer: issuer(),
       audience: config().USER_POOL_CLIENT_ID,
     });

@@ -32,9 +32,13 @@ export type Watched = {
   expectFailure: (url: string, status: number) => void;
 };
 
+/** What the page reports of a Content-Security-Policy violation (see `openPage`). */
+const CSP_BINDING = '__reportCspViolation';
+
 /**
  * A fresh browser context and page that record what should never happen: uncaught errors, console
- * errors (but the expected 404 of GET /v1/me before onboarding), requests to other hosts.
+ * errors (but the expected 404 of GET /v1/me before onboarding), requests to other hosts, and any
+ * Content-Security-Policy violation (the gateway sends the cloud's policy, infra/web-csp.ts).
  */
 export async function openPage(
   browser: Browser,
@@ -51,9 +55,28 @@ export async function openPage(
     timezoneId: 'Asia/Tokyo',
     ...(opts.storageState ? { storageState: opts.storageState } : {}),
   });
+  const problems: string[] = [];
+  // Every violation of the page's CSP, from the document's own `securitypolicyviolation` events: Chromium
+  // also logs most as console errors, but not e.g. those of a worker's or an attribute's inline style.
+  await context.exposeBinding(CSP_BINDING, (_source, violation: string) => {
+    problems.push(`CSP violation: ${violation}`);
+  });
+  await context.addInitScript((binding: string) => {
+    document.addEventListener(
+      'securitypolicyviolation',
+      (e) => {
+        const report = (window as unknown as Record<string, (violation: string) => void>)[binding];
+        const where = e.sourceFile ? ` at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}` : '';
+        report?.(
+          `${e.effectiveDirective} refused ${e.blockedURI || 'inline'}${where} on ${location.href}` +
+            (e.sample ? ` (${e.sample})` : ''),
+        );
+      },
+      true,
+    );
+  }, CSP_BINDING);
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
-  const problems: string[] = [];
   // Chromium logs every failed response; the profile's 404 before onboarding is expected.
   const expected = [{ url: '/v1/me', status: 404 }];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));

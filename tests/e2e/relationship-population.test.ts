@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { METRICS_TABLES, type RelationshipPopulationOut } from '#shared/metrics/contract.ts';
+import { webContentSecurityPolicy } from '../../infra/web-csp.ts';
 import { call, DEMO_PASSWORD, newUser, signIn } from '../support/api.ts';
 import { expectAccessible, PHONE, screenshot, seen, type Watched, watchedBrowser } from './browser.ts';
 
@@ -18,48 +19,14 @@ const PATH = '/regions/relationship-population';
 const openWatched = watchedBrowser();
 
 /**
- * The web app's Content-Security-Policy as CloudFront sends it (infra/web-stack.ts), read from the stack's
- * source; the local gateway sends none. Two directives are changed for the local cloud: connect-src names
- * cognito-local where it names Cognito, and upgrade-insecure-requests goes (the local cloud is plain http).
+ * The web app's Content-Security-Policy as the local gateway sends it: CloudFront's (infra/web-csp.ts), with
+ * cognito-local where it names Cognito and without upgrade-insecure-requests (the local cloud is plain http).
+ * A violation on any watched page fails its test (tests/e2e/browser.ts).
  */
-function productionCsp(): string {
-  const source = readFileSync('infra/web-stack.ts', 'utf8');
-  const block = /contentSecurityPolicy: \[([\s\S]*?)\]\.join\('; '\)/.exec(source)?.[1];
-  if (!block) throw new Error('no Content-Security-Policy found in infra/web-stack.ts');
-  const directives = block
-    .split('\n')
-    .map((line) => line.trim().replace(/,$/, ''))
-    .filter((line) => /^["'`]/.test(line))
-    .map((line) => line.slice(1, -1))
-    .filter((d) => d !== 'upgrade-insecure-requests')
-    .map((d) => (d.startsWith('connect-src') ? `connect-src 'self' ${new URL(cognitoEndpoint).origin}` : d));
-  expect(directives).toContain("script-src 'self'");
-  return directives.join('; ');
-}
-const CSP = productionCsp();
-
-/**
- * Serves the app's pages with the production CSP; a violation is logged as a console error, which fails the
- * test. A page Playwright fulfils has no address of its own, so Chromium's local network access check would
- * stop its calls to cognito-local: the context is granted that permission, as a person on localhost has it.
- */
-async function enforceCsp({ page, context }: Watched): Promise<void> {
-  await context.grantPermissions(['local-network-access']);
-  await page.addInitScript(() =>
-    document.addEventListener('securitypolicyviolation', (e) =>
-      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
-    ),
-  );
-  await page.route(`${url}/**`, async (route) => {
-    if (route.request().resourceType() !== 'document') return route.continue();
-    const response = await route.fetch();
-    return route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': CSP } });
-  });
-}
+const CSP = webContentSecurityPolicy({ cognitoOrigin: new URL(cognitoEndpoint).origin, https: false });
 
 async function signedIn(watched: Watched, path: string): Promise<Page> {
   const { page } = watched;
-  await enforceCsp(watched);
   const response = await page.goto(`${url}/signin?next=${encodeURIComponent(path)}`);
   expect(response?.headers()['content-security-policy']).toBe(CSP);
   await page.getByLabel('メールアドレス').fill(STAFF);
@@ -307,9 +274,7 @@ describe('the relationship population page', () => {
       json: { role: 'professional', displayName: '川口 真司', homePrefectureCode: '13' },
     });
     // Under the production CSP too: the app sets z.config({ jitless: true }), so zod never probes `new Function`.
-    const watched = await openWatched();
-    await enforceCsp(watched);
-    const { page } = watched;
+    const { page } = await openWatched();
     await page.goto(`${url}/signin?next=${encodeURIComponent('/me')}`);
     await page.getByLabel('メールアドレス').fill(user.email);
     await page.getByRole('textbox', { name: 'パスワード' }).fill('test-password-1');
@@ -333,9 +298,7 @@ describe('the relationship population page', () => {
   });
 
   test('an operator picks any prefecture, then a wide-area group in it; the menu still fits one line', async () => {
-    const watched = await openWatched({ viewport: { width: 1200, height: 900 } });
-    const { page } = watched;
-    await enforceCsp(watched);
+    const { page } = await openWatched({ viewport: { width: 1200, height: 900 } });
     await page.goto(`${url}/signin?next=${encodeURIComponent(PATH)}`);
     await page.getByLabel('メールアドレス').fill('operator@demo.kakehashi.jp');
     await page.getByRole('textbox', { name: 'パスワード' }).fill(DEMO_PASSWORD);

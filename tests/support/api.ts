@@ -9,8 +9,15 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { routes } from '#functions/routes.ts';
 import { routeMatcher } from '../../infra/local/route-matcher.ts';
+import type { CloudInfo } from './global-setup.ts';
 
-export const cloud = () => inject('cloud');
+let own: CloudInfo | undefined;
+/** A test file that starts a cloud of its own (the fault tests) points every helper here at it. */
+export function useOwnCloud(info: CloudInfo): void {
+  own = info;
+}
+/** The cloud the helpers talk to: the run's shared one, or the file's own. */
+export const cloud = (): CloudInfo => own ?? inject('cloud');
 
 export const DEMO_PASSWORD = 'kakehashi-demo-2026';
 

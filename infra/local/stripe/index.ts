@@ -38,6 +38,8 @@ export type LocalStripe = {
   port: number;
   engine: Engine;
   webhooks: WebhookSender;
+  /** An outage (tests): while on, every API request's connection is dropped unanswered, as a network failure. */
+  outage: (on: boolean) => void;
   stop: () => Promise<void>;
 };
 
@@ -198,10 +200,12 @@ export async function startLocalStripe(options: LocalStripeOptions): Promise<Loc
     send(res, status, body, headers);
   }
 
+  let down = false;
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = req.method ?? 'GET';
     const text = await readBody(req);
+    if (url.pathname.startsWith('/v1/') && down) return void req.socket.destroy();
     if (url.pathname.startsWith('/v1/')) return api(req, res, url, text);
     if (url.pathname.startsWith('/_local/')) {
       const answer = handleControl(engine, sender, method, url.pathname, parseJson(text), url.searchParams);
@@ -260,6 +264,9 @@ export async function startLocalStripe(options: LocalStripeOptions): Promise<Loc
     port,
     engine,
     webhooks: sender,
+    outage: (on) => {
+      down = on;
+    },
     async stop() {
       clearInterval(catchUp);
       await sender.stop();
