@@ -57,18 +57,7 @@ async function pageOf(
   forward: boolean,
   page: PageRequest,
 ): Promise<Page<Application>> {
-  const out = await queryPage(
-    {
-      TableName: tableName(),
-      IndexName: index,
-      KeyConditionExpression: `${index}PK = :pk`,
-      ExpressionAttributeValues: { ':pk': pk },
-      ScanIndexForward: forward,
-    },
-    pk,
-    page,
-    'list of applications',
-  );
+  const out = await queryPage({ index, pk, forward }, page, 'list of applications');
   return { items: out.items.map(fromItem), nextCursor: out.nextCursor };
 }
 

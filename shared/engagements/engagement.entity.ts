@@ -124,18 +124,7 @@ async function queryIndex(index: 'GSI1' | 'GSI2', pk: string): Promise<Engagemen
 
 /** A page of an index partition, a team member's links read as their engagements. */
 async function pageOfIndex(index: 'GSI1' | 'GSI2', pk: string, page: PageRequest): Promise<Page<Engagement>> {
-  const out = await queryPage(
-    {
-      TableName: tableName(),
-      IndexName: index,
-      KeyConditionExpression: `${index}PK = :pk`,
-      ExpressionAttributeValues: { ':pk': pk },
-      ScanIndexForward: false,
-    },
-    pk,
-    page,
-    'list of engagements',
-  );
+  const out = await queryPage({ index, pk, forward: false }, page, 'list of engagements');
   return { items: await withLinked(out.items), nextCursor: out.nextCursor };
 }
 

@@ -444,17 +444,7 @@ export const registrations = {
   /** The event's registrations in sign-up order, a page at a time (its staff's list). */
   async pageOfEvent(eventId: string, page: PageRequest): Promise<Page<Registration>> {
     const pk = `EVENT#${eventId}#ROSTER`;
-    const out = await queryPage(
-      {
-        TableName: T(),
-        IndexName: 'GSI3',
-        KeyConditionExpression: 'GSI3PK = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-      },
-      pk,
-      page,
-      'list of registrations',
-    );
+    const out = await queryPage({ index: 'GSI3', pk, forward: true }, page, 'list of registrations');
     return { items: out.items.map(fromItem), nextCursor: out.nextCursor };
   },
 

@@ -191,18 +191,7 @@ export const projects = {
   /** A firm's projects, newest first, a page at a time. */
   async pageByFirm(firmId: string, page: PageRequest): Promise<Page<Project>> {
     const pk = projectKeys.firmPartition(firmId);
-    const out = await queryPage(
-      {
-        TableName: tableName(),
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ScanIndexForward: false,
-      },
-      pk,
-      page,
-      'list of projects',
-    );
+    const out = await queryPage({ index: 'GSI1', pk, forward: false }, page, 'list of projects');
     return { items: out.items.map(fromItem), nextCursor: out.nextCursor };
   },
 
