@@ -5,6 +5,7 @@ import * as applications from './applications/routes.ts';
 import * as billing from './billing/routes.ts';
 import * as engagements from './engagements/routes.ts';
 import * as eventsRoutes from './events/routes.ts';
+import * as mail from './mail/routes.ts';
 import * as metrics from './metrics/routes.ts';
 import * as projects from './projects/routes.ts';
 import * as publicRoutes from './public/routes.ts';
@@ -33,6 +34,7 @@ export const contexts = {
   metrics,
   recommendations,
   searches,
+  mail,
 } as const;
 
 export const lines: readonly Route[] = Object.values(contexts).flatMap((c) => Object.values(c) as Route[]);

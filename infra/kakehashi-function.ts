@@ -51,6 +51,8 @@ export interface KakehashiFunctionProps {
  */
 export class KakehashiFunction extends NodejsFunction {
   readonly handlerName: string;
+  /** Its own log group: the metric filters of a job's `alarmOnLog` read it. */
+  readonly logs: LogGroup;
 
   constructor(scope: Construct, id: string, props: KakehashiFunctionProps) {
     const logGroup = new LogGroup(scope, `${id}LogGroup`, {
@@ -97,6 +99,7 @@ export class KakehashiFunction extends NodejsFunction {
       },
     });
     this.handlerName = props.handler;
+    this.logs = logGroup;
 
     Validations.of(role).acknowledge({
       id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',

@@ -20,7 +20,7 @@ import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import type { ILogGroup } from 'aws-cdk-lib/aws-logs';
+import { FilterPattern, type ILogGroup, MetricFilter } from 'aws-cdk-lib/aws-logs';
 import {
   ContextAttribute,
   Schedule,
@@ -35,7 +35,7 @@ import type { Construct } from 'constructs';
 import type { Schedule as JobSchedule } from '#functions/schedules.ts';
 import type { StreamConsumer } from '#functions/streams.ts';
 import { gatewayAuthorizes, type Needs, needsOf, type Route, splitRouteKey } from '#shared/http/route.ts';
-import { FIVE_MINUTES, notifyingAlarm, ONE_MINUTE } from './alarms.ts';
+import { anyInFiveMinutes, FIVE_MINUTES, notifyingAlarm, ONE_MINUTE } from './alarms.ts';
 import { type ApiThrottles, routeThrottles } from './api-throttling.ts';
 import {
   type DeploymentSettings,
@@ -343,6 +343,22 @@ export class StatelessStack extends Stack {
           deadLetterQueue: jobFailures,
         }),
       });
+      if (job.alarmOnLog) {
+        const filter = new MetricFilter(jobScope, `${scheduleId}LogFilter`, {
+          logGroup: live.fn.logs,
+          filterPattern: FilterPattern.stringValue('$.message', '=', job.alarmOnLog.message),
+          metricNamespace: 'Kakehashi',
+          metricName: job.alarmOnLog.metricName,
+          metricValue: '1',
+        });
+        anyInFiveMinutes(
+          jobScope,
+          `${scheduleId}LogAlarm`,
+          topic,
+          filter.metric(),
+          job.alarmOnLog.description,
+        );
+      }
     }
 
     // --- Stream consumers -----------------------------------------------------------------------------------

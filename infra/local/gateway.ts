@@ -6,7 +6,7 @@ import { type ErrorBody, TOO_MANY_REQUESTS } from '#shared/http/error-response.t
 import { gatewayAuthorizes, type Route } from '#shared/http/route.ts';
 import { TOKEN_CHECKS } from '#shared/http/verify-token.ts';
 import { apiGatewayEvent } from './api-event.ts';
-import type { Mailbox } from './mailbox.ts';
+import { type Mailbox, MailRefused, REFUSALS, type RefusalReason } from './mailbox.ts';
 import { clientKey, DEFAULT_RATE_LIMIT, type RateLimit, tokenBuckets } from './rate-limit.ts';
 import { routeMatcher } from './route-matcher.ts';
 import { serveWebApp, webSecurityHeaders } from './static-files.ts';
@@ -207,7 +207,32 @@ export async function startGateway(
       if (lambda && req.method === 'POST') return invoke(req, res, decodeURIComponent(lambda[1] as string));
       if (path === '/_local/ses/v2/email/outbound-emails' && req.method === 'POST') {
         const body = await readBody(req);
-        return sendJson(res, 200, opts.mailbox.accept(JSON.parse(body?.toString('utf8') || '{}')));
+        try {
+          return sendJson(res, 200, opts.mailbox.accept(JSON.parse(body?.toString('utf8') || '{}')));
+        } catch (error) {
+          if (!(error instanceof MailRefused)) throw error;
+          // SES v2's error shape: the error's name in x-amzn-ErrorType, its message in the body.
+          return sendJson(
+            res,
+            error.refusal.status,
+            { message: error.refusal.message },
+            {
+              'x-amzn-ErrorType': error.refusal.errorType,
+            },
+          );
+        }
+      }
+      const refusal = /^\/_local\/mailbox\/refusals\/([^/]+)$/.exec(path);
+      if (refusal && (req.method === 'PUT' || req.method === 'DELETE')) {
+        const address = decodeURIComponent(refusal[1] as string);
+        const { reason } = JSON.parse((await readBody(req))?.toString('utf8') || '{}') as { reason?: string };
+        if (req.method === 'PUT' && !(reason && reason in REFUSALS))
+          return sendJson(res, 400, { message: `reason is one of ${Object.keys(REFUSALS).join(', ')}` });
+        opts.mailbox.refuse(address, req.method === 'PUT' ? (reason as RefusalReason) : undefined);
+        return sendJson(res, 200, {
+          address,
+          refused: opts.mailbox.refusals.get(address.toLowerCase()) ?? null,
+        });
       }
       const schedule = /^\/_local\/schedules\/([\w-]+)\/run$/.exec(path);
       if (schedule && req.method === 'POST' && opts.runSchedule) {

@@ -2,8 +2,7 @@ import { countEvent } from '../business-metrics.ts';
 import { config } from '../config.ts';
 import { ConflictError, ForbiddenError } from '../domain/errors.ts';
 import type { Caller } from '../http/caller.ts';
-import { logger } from '../logger.ts';
-import { sendMail } from '../mail/send.ts';
+import { sendMailQuietly } from '../mail/send.ts';
 import { accountMails } from './mails.ts';
 import { decideProfileUpdate, type Profile, type ProfileInput } from './rules.ts';
 import { type User, users } from './user.entity.ts';
@@ -38,10 +37,10 @@ export async function saveProfile(
       const user = await users.create(profile);
       countEvent('SignUp');
       if (user.role === 'professional' || user.role === 'firm') {
-        await sendMail(
-          user.email ?? '',
+        await sendMailQuietly(
+          user.email,
           accountMails.welcome({ ...user, role: user.role, appUrl: config().WEB_ORIGIN }),
-        ).catch((error: Error) => logger.warn('welcome mail not sent', { error }));
+        );
       }
       return { user, created: true };
     }

@@ -1,5 +1,5 @@
 import { users } from '../accounts/user.entity.ts';
-import { sendMail } from '../mail/send.ts';
+import { sendMailQuietly } from '../mail/send.ts';
 import { region } from '../regions/index.ts';
 import { invitations } from './invitation.entity.ts';
 import { adminMails } from './mails.ts';
@@ -18,7 +18,7 @@ export async function expireInvitations(at: Date): Promise<number> {
     const operator = await users.get(invitation.invitedBy);
     const place = region(invitation.regionCode);
     if (operator?.email) {
-      await sendMail(
+      await sendMailQuietly(
         operator.email,
         adminMails.invitationExpired({
           email: invitation.email,

@@ -1,6 +1,6 @@
 import type { User } from '../accounts/user.entity.ts';
 import { config } from '../config.ts';
-import { sendMail } from '../mail/send.ts';
+import { sendMailQuietly } from '../mail/send.ts';
 import { region } from '../regions/index.ts';
 import { audit } from './audit.entity.ts';
 import { INVITATION_DAYS, type Invitation, invitations } from './invitation.entity.ts';
@@ -9,7 +9,7 @@ import { adminMails } from './mails.ts';
 /**
  * An operator invites an e-mail address as staff of a region.
  * 1. One transaction: the invitation (new or renewed, valid for 14 days) and its entry in the audit trail.
- * 2. Mail the address, in Japanese and English.
+ * 2. Mail the address, in Japanese and English (a refusal goes to the outbox: the invitation stands).
  * The role is granted when that person signs in (see my-profile.ts).
  */
 export async function inviteRegionStaff(
@@ -35,7 +35,7 @@ export async function inviteRegionStaff(
     }),
     put,
   );
-  await sendMail(
+  await sendMailQuietly(
     invitation.email,
     adminMails.staffInvitation({
       regionName: place?.name ?? input.regionCode,

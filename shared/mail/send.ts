@@ -1,6 +1,8 @@
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import { config } from '../config.ts';
 import { logger } from '../logger.ts';
+import { outbox } from './outbox.entity.ts';
+import { nextAttemptAt, refusalOf } from './rules.ts';
 import type { Mail } from './templates.ts';
 
 /**
@@ -28,10 +30,30 @@ export async function sendMail(to: string, mail: Mail): Promise<void> {
   logger.info('mail sent', { template: mail.template });
 }
 
-/** Mail is a courtesy: a failure is logged, never turned into a failed request (the state already changed). */
+/**
+ * Mail the product sends as a consequence of a request: the state already changed, so a refusal never fails the
+ * request. SES refusing it puts it in the outbox (retried by the retry-mail job, or recorded as undelivered);
+ * even the outbox failing (the table unreachable) only logs.
+ */
 export const sendMailQuietly = (to: string | undefined, mail: Mail): Promise<void> | undefined =>
-  to
-    ? sendMail(to, mail).catch((error: Error) =>
-        logger.warn('mail not sent', { error, template: mail.template }),
-      )
-    : undefined;
+  to ? sendMail(to, mail).catch((error: unknown) => keepForRetry(to, mail, error)) : undefined;
+
+async function keepForRetry(to: string, mail: Mail, error: unknown): Promise<void> {
+  const refusal = refusalOf(error);
+  const at = new Date();
+  try {
+    const kept = await outbox.record(to, mail, refusal, nextAttemptAt(1, refusal.errorName, at), at);
+    logger.warn('mail refused; kept in the outbox', {
+      template: mail.template,
+      mailId: kept.id,
+      ...refusal,
+      status: kept.status,
+    });
+  } catch (outboxError) {
+    logger.error('mail refused and not kept', {
+      template: mail.template,
+      ...refusal,
+      error: outboxError as Error,
+    });
+  }
+}

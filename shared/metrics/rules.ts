@@ -379,3 +379,6 @@ function canonical(value: unknown): unknown {
     );
   return value;
 }
+
+/** The rebuild job's log message when the stream-fed figures differ from their sources: CDK alarms on it. */
+export const FIGURES_DIFFER = 'relationship population differs from its sources';

@@ -110,6 +110,7 @@ const ROUTES: Record<string, Visit[]> = {
   'admin/accounts': [{ as: 'operator', to: () => '/admin/accounts' }],
   'admin/audit': [{ as: 'operator', to: () => '/admin/audit' }],
   'admin/fees': [{ as: 'operator', to: () => '/admin/fees' }],
+  'admin/mail': [{ as: 'operator', to: () => '/admin/mail' }],
   projects: [{ as: 'anonymous', to: () => '/projects' }],
   'projects/:id': [
     { as: 'anonymous', to: (ids) => `/projects/${ids.project}` },

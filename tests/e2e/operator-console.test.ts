@@ -23,6 +23,7 @@ const CONSOLE = [
   '/admin/accounts',
   '/admin/audit',
   '/admin/fees',
+  '/admin/mail',
 ];
 
 const openWatched = watchedBrowser();
@@ -152,6 +153,24 @@ describe('the operators’ console', () => {
     await settled();
     await expectAccessible(page, 'a suspended account’s page in English');
     await screenshot(page, 'console-suspended-en-phone');
+  });
+
+  test('mail SES refused is listed for the operators: to whom, what and why; nothing waits to be retried', async () => {
+    const { email, token } = await newUser('bounced');
+    await fetch(`${url}/_local/mailbox/refusals/${encodeURIComponent(email)}`, {
+      method: 'PUT',
+      body: JSON.stringify({ reason: 'rejected' }),
+    });
+    await call('PUT', '/v1/me', { token, json: { role: 'professional', displayName: '届かない 花子' } });
+    const page = await signedIn(await openWatched(), '/admin/mail');
+    const row = page.getByRole('row').filter({ hasText: email });
+    await expect.poll(() => seen(row)).toContain('MessageRejected');
+    expect(await seen(row)).toContain('架け橋へようこそ');
+    await expectAccessible(page, 'the undelivered mail');
+    await screenshot(page, 'console-mail-undelivered');
+    await page.getByRole('main').getByText('再送待ち', { exact: true }).click();
+    await expect.poll(() => page.locator('main .mantine-Loader-root').count()).toBe(0);
+    expect(await page.getByRole('row').filter({ hasText: email }).count()).toBe(0);
   });
 
   for (const [label, viewport] of [

@@ -645,6 +645,37 @@ describe('stateless stack', () => {
     expect(cron?.resource.Properties.ScheduleExpressionTimezone).toBe('Etc/UTC');
   });
 
+  it('counts the log line each job alarms on with a metric filter on its own log group, and alarms on it', () => {
+    const watched = schedules.filter((job) => job.alarmOnLog);
+    expect(watched.map((job) => job.name).sort()).toEqual(['rebuild-metrics', 'retry-mail']);
+    const filters = resourcesIn(statelessTemplates(), 'AWS::Logs::MetricFilter');
+    for (const job of watched) {
+      const { message, metricName, description } = job.alarmOnLog as NonNullable<typeof job.alarmOnLog>;
+      const match = filters.find(
+        ({ resource }) => resource.Properties.FilterPattern === `{ $.message = "${message}" }`,
+      );
+      expect(match, job.name).toBeDefined();
+      const { template: t, resource } = match as Found;
+      expect(resource.Properties.MetricTransformations).toEqual([
+        { MetricNamespace: 'Kakehashi', MetricName: metricName, MetricValue: '1' },
+      ]);
+      // The log group is the job's function's own.
+      const group = t.toJSON().Resources[resource.Properties.LogGroupName.Ref];
+      expect(group.Type).toBe('AWS::Logs::LogGroup');
+      const fn = Object.values(t.findResources('AWS::Lambda::Function')).find(
+        (f) => f.Properties.LoggingConfig?.LogGroup?.Ref === resource.Properties.LogGroupName.Ref,
+      );
+      expect(fn?.Properties.Description).toContain(job.name);
+      t.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'Kakehashi',
+        MetricName: metricName,
+        AlarmDescription: description,
+        Threshold: 1,
+        AlarmActions: [Match.anyValue()],
+      });
+    }
+  });
+
   it('attaches every stream consumer’s live alias with batch item failures, retries and an on-failure queue', () => {
     const ts = functionsOf(extra);
     const consumers = [...streamConsumers, extraConsumer];

@@ -343,6 +343,7 @@ const matrix = (
   },
   'GET /v1/admin/audit': { path: '/v1/admin/audit?limit=5', expect: operatorOnly(200) },
   'GET /v1/admin/fees': { path: '/v1/admin/fees?year=2026', expect: operatorOnly(200) },
+  'GET /v1/admin/mail': { path: '/v1/admin/mail?status=retrying', expect: operatorOnly(200) },
 });
 
 /** Firm A's projects to hide and show again, two fresh professionals to suspend and restore, an invitation. */

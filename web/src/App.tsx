@@ -15,6 +15,7 @@ const AdminPostingsPage = lazy(() => import('./pages/AdminPostings.tsx'));
 const AdminAccountsPage = lazy(() => import('./pages/AdminAccounts.tsx'));
 const AdminAuditPage = lazy(() => import('./pages/AdminAudit.tsx'));
 const AdminFeesPage = lazy(() => import('./pages/AdminFees.tsx'));
+const AdminMailPage = lazy(() => import('./pages/AdminMail.tsx'));
 const MailboxPage = lazy(() => import('./pages/Mailbox.tsx'));
 const ApiDocsPage = lazy(() => import('./pages/ApiDocs.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFound.tsx'));
@@ -81,6 +82,7 @@ export function App() {
         <Route path="admin/accounts" element={signedIn(<AdminAccountsPage />)} />
         <Route path="admin/audit" element={signedIn(<AdminAuditPage />)} />
         <Route path="admin/fees" element={signedIn(<AdminFeesPage />)} />
+        <Route path="admin/mail" element={signedIn(<AdminMailPage />)} />
         <Route path="projects" element={<ProjectSearchPage />} />
         <Route path="projects/:id" element={<ProjectDetailPage />} />
         <Route path="my/applications" element={signedIn(<MyApplicationsPage />)} />

@@ -9,6 +9,7 @@ const PAGES = [
   { to: '/admin/accounts', key: 'accounts' },
   { to: '/admin/audit', key: 'audit' },
   { to: '/admin/fees', key: 'fees' },
+  { to: '/admin/mail', key: 'mail' },
 ] as const;
 
 /** The console's pages, the current one marked with aria-current; wraps onto more lines on a phone. */
