@@ -13,6 +13,7 @@ import * as recommendations from './recommendations/routes.ts';
 import * as regions from './regions/routes.ts';
 import * as searches from './searches/routes.ts';
 import * as teams from './teams/routes.ts';
+import * as terms from './terms/routes.ts';
 
 /**
  * Every context's lines, gathered: CDK (infra/stateless-stack.ts) makes a function and an API route of each,
@@ -35,6 +36,7 @@ export const contexts = {
   recommendations,
   searches,
   mail,
+  terms,
 } as const;
 
 export const lines: readonly Route[] = Object.values(contexts).flatMap((c) => Object.values(c) as Route[]);

@@ -12,6 +12,9 @@ import { ownProject } from '../projects/own-project.ts';
 import { projects } from '../projects/project.entity.ts';
 import { equalShares, MIN_TEAM_MEMBERS } from '../teams/rules.ts';
 import { teams } from '../teams/team.entity.ts';
+import { factsAtAcceptance } from '../terms/facts.ts';
+import { checkPaymentSchedule } from '../terms/rules.ts';
+import { termsVersions } from '../terms/terms.entity.ts';
 import { type Application, applications } from './application.entity.ts';
 import { applicationOf } from './application-access.ts';
 import { applicationMails } from './mails.ts';
@@ -42,6 +45,8 @@ export async function decideApplication(
         users.get(read.professionalId),
         read.teamId ? teams.activeMembers(read.teamId) : undefined,
       ]);
+      const schedule = checkPaymentSchedule({ ...project, firstChargeAt: at });
+      if (!schedule.ok) throw new ConflictError(schedule.reason, 'payment_deadline');
       if (members && members.length < MIN_TEAM_MEMBERS)
         throw new ConflictError(
           'This team has fewer than two members now, so it cannot take the work as a team.',
@@ -79,7 +84,23 @@ export async function decideApplication(
         setBy: firmId,
         setAt: at,
       };
-      await engagements.startFromAcceptance(read, engagement, shares);
+      // The terms are issued with the acceptance itself (3条: at once, in writing): no engagement without them.
+      const terms = termsVersions.issuing({
+        engagementId: engagement.id,
+        version: 1,
+        reason: 'accepted',
+        issuedAt: at,
+        facts: factsAtAcceptance(
+          engagement,
+          project,
+          shares &&
+            members && {
+              shares: shares.shares,
+              names: new Map(members.map((m) => [m.userId, m.displayName])),
+            },
+        ),
+      });
+      await engagements.startFromAcceptance(read, engagement, shares, [terms]);
       countEvent('EngagementStarted');
       moved = { ...read, status: 'accepted', engagementId: engagement.id, updatedAt: at, decidedAt: at };
     } else {

@@ -236,6 +236,8 @@ export const engagements = {
     application: Application,
     engagement: Engagement,
     shares?: SharesVersion,
+    /** Written in the same transaction: the first version of its terms (../terms/terms.entity.ts). */
+    alsoPut: Record<string, unknown>[] = [],
   ): Promise<void> {
     const item: EngagementItem = {
       ...engagement,
@@ -259,6 +261,7 @@ export const engagements = {
                 ),
               ]
             : []),
+          ...alsoPut,
         ],
       }),
     );

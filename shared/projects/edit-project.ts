@@ -3,6 +3,7 @@ import { ConflictError, ValidationError } from '../domain/errors.ts';
 import { ownProject } from './own-project.ts';
 import { applyPatch, type Project, type ProjectPatch } from './rules.ts';
 import { saveProject } from './save-project.ts';
+import { refuseLateStart } from './start-month.ts';
 
 /**
  * Edits a draft or an open project (an open one is re-listed by the stream consumer).
@@ -16,5 +17,8 @@ export async function editProject(firmId: string, id: string, patch: ProjectPatc
     const path = `body.${result.field ?? 'hoursPerMonth'}`;
     throw new ValidationError(result.message, [{ path, message: result.message }]);
   }
-  return saveProject({ ...result.project, updatedAt: now() }, read);
+  const at = now();
+  // Only a start month the patch sets (or whose duration it changes) is checked: an old one stays as it was.
+  if (patch.startMonth || patch.durationMonths) refuseLateStart(result.project, at);
+  return saveProject({ ...result.project, updatedAt: at }, read);
 }

@@ -194,6 +194,14 @@ const matrix = (
     path: `/v1/engagements/${f.toPause}/invoices`,
     expect: partiesOf(200),
   },
+  'GET /v1/engagements/{id}/terms': {
+    path: `/v1/engagements/${f.awaitingPayment}/terms`,
+    expect: partiesOf(200),
+  },
+  'GET /v1/engagements/{id}/terms/{version}': {
+    path: `/v1/engagements/${f.awaitingPayment}/terms/1`,
+    expect: partiesOf(200),
+  },
   'POST /v1/engagements/{id}/checkout': {
     path: `/v1/engagements/${f.awaitingPayment}/checkout`,
     expect: firmAOwns(200),
