@@ -1,6 +1,12 @@
 import { Id } from '#shared/domain/fields.ts';
 import { line } from '#shared/http/route.ts';
-import { TermsDocumentOut, TermsOut, TermsVersionParams } from '#shared/terms/contract.ts';
+import {
+  EndingOut,
+  EndingReasonInput,
+  TermsDocumentOut,
+  TermsOut,
+  TermsVersionParams,
+} from '#shared/terms/contract.ts';
 
 /**
  * The terms context's lines: what the freelance act asks of each retainer (3条 written terms, 16条 notice and
@@ -25,4 +31,27 @@ export const engagementTermsVersion = /* @__PURE__ */ line('GET /v1/engagements/
   needs: { table: 'read' },
   params: TermsVersionParams,
   response: TermsDocumentOut,
+});
+
+export const askEndingReason = /* @__PURE__ */ line('POST /v1/engagements/{id}/ending-reason-request', {
+  handler: 'terms/ask-ending-reason',
+  access: ['professional'],
+  tag: 'terms',
+  summary:
+    'The professional asks why the firm is ending a long engagement (freelance act 16条2項), once (again → 409 reason_requested; no notice → 409 no_notice). The firm is mailed; the request is recorded in the terms.',
+  needs: { table: 'write', mail: true },
+  params: Id,
+  response: EndingOut,
+});
+
+export const giveEndingReason = /* @__PURE__ */ line('PUT /v1/engagements/{id}/ending-reason', {
+  handler: 'terms/give-ending-reason',
+  access: ['firm'],
+  tag: 'terms',
+  summary:
+    'The firm gives the reason for ending the engagement, once (again → 409 reason_given); the professional is mailed and the terms record it.',
+  needs: { table: 'write', mail: true },
+  params: Id,
+  body: EndingReasonInput,
+  response: EndingOut,
 });

@@ -15,10 +15,13 @@ export function sideOfSubscription(sub: Stripe.Subscription): StripeSide {
       status: sub.status,
       pauseCollection: sub.pause_collection !== null && sub.pause_collection !== undefined,
       cancelAtPeriodEnd: sub.cancel_at_period_end,
+      cancelAt: sub.cancel_at !== null,
     }),
     subscriptionId: sub.id,
     customerId: idOf(sub.customer),
     cancelAtPeriodEnd: sub.cancel_at_period_end,
+    // null clears it: a cancellation taken back.
+    cancelAt: sub.cancel_at === null ? null : iso(sub.cancel_at),
     ...(item
       ? { currentPeriodStart: iso(item.current_period_start), currentPeriodEnd: iso(item.current_period_end) }
       : {}),

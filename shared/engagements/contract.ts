@@ -22,6 +22,15 @@ export const TeamShareOut = z.object({
   members: z.array(z.object({ userId: z.string(), displayName: z.string() })).optional(),
 });
 
+export const EndingNoticeOut = z.object({
+  requestedAt: z.string(),
+  endsAt: z.string(),
+  noticeExtended: z.boolean(),
+  reasonRequestedAt: z.string().optional(),
+  reason: z.string().optional(),
+  reasonGivenAt: z.string().optional(),
+});
+
 /** An engagement as either party sees it (./views.ts). Stripe's ids stay on the server. */
 export const EngagementOut = z.object({
   id: z.string(),
@@ -40,6 +49,12 @@ export const EngagementOut = z.object({
   currentPeriod: z.object({ start: z.string(), end: z.string() }).optional(),
   nextRenewalAt: z.string().nullable(),
   cancelAtPeriodEnd: z.boolean(),
+  /** When it ends, once the firm has ended it (the period's end, or later for 30 days' notice). */
+  endsAt: z.string().nullable(),
+  /** 6 months or more: ending it needs 30 days' notice, and its reason on request (freelance act 16条). */
+  long: z.boolean(),
+  /** The firm's notice of ending a long engagement, and the reason's disclosure. */
+  ending: EndingNoticeOut.optional(),
   payoutsReady: z.boolean(),
   /** A team engagement: the team, the shares that apply now and, if the director changed them, from when the next ones apply. */
   team: TeamShareOut.optional(),

@@ -54,6 +54,10 @@ export type Engagement = {
   currentPeriodStart?: string;
   currentPeriodEnd?: string;
   cancelAtPeriodEnd?: boolean;
+  /** When Stripe cancels it (set for "cancel at period end" too); null once taken back. */
+  cancelAt?: string | null;
+  /** The firm's notice of ending a long engagement and its reason (freelance act 16条), kept with it. */
+  ending?: EndingNotice;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -62,8 +66,23 @@ export type Engagement = {
 /** What a Stripe subscription says about an engagement. */
 export type StripeSide = Pick<
   Engagement,
-  'state' | 'customerId' | 'subscriptionId' | 'currentPeriodStart' | 'currentPeriodEnd' | 'cancelAtPeriodEnd'
+  | 'state'
+  | 'customerId'
+  | 'subscriptionId'
+  | 'currentPeriodStart'
+  | 'currentPeriodEnd'
+  | 'cancelAtPeriodEnd'
+  | 'cancelAt'
 >;
+
+export type EndingNotice = {
+  requestedAt: string;
+  endsAt: string;
+  noticeExtended: boolean;
+  reasonRequestedAt?: string;
+  reason?: string;
+  reasonGivenAt?: string;
+};
 type EngagementItem = Stored<Engagement, 'Engagement'>;
 
 export const engagementKeys = {
@@ -189,6 +208,55 @@ export const engagements = {
             ':at': now(),
             ...(e.checkoutSessionId ? { ':previous': e.checkoutSessionId } : {}),
           },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  },
+
+  /**
+   * The firm's notice of ending (or null: taken back). Not versioned: Stripe's side moves on its own, and
+   * the notice is the firm's statement, written after Stripe accepted the change.
+   */
+  async recordEnding(id: string, ending: EndingNotice | null): Promise<void> {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: engagementKeys.primary(id),
+        ...(ending
+          ? { UpdateExpression: 'SET ending = :e', ExpressionAttributeValues: { ':e': ending } }
+          : { UpdateExpression: 'REMOVE ending' }),
+        ConditionExpression: 'attribute_exists(PK)',
+      }),
+    );
+  },
+
+  /**
+   * A step of the reason's disclosure (16条2項): the professional asks once, the firm answers once; false when
+   * there is no notice or that step was taken already.
+   */
+  async endingStep(
+    id: string,
+    step: { reasonRequestedAt: string } | { reason: string; reasonGivenAt: string },
+  ) {
+    const asking = 'reasonRequestedAt' in step;
+    try {
+      await db().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: engagementKeys.primary(id),
+          UpdateExpression: asking
+            ? 'SET ending.reasonRequestedAt = :at'
+            : 'SET ending.reason = :reason, ending.reasonGivenAt = :at',
+          ConditionExpression: asking
+            ? 'attribute_exists(ending) AND attribute_not_exists(ending.reasonRequestedAt) AND attribute_not_exists(ending.reason)'
+            : 'attribute_exists(ending) AND attribute_not_exists(ending.reason)',
+          ExpressionAttributeValues: asking
+            ? { ':at': step.reasonRequestedAt }
+            : { ':reason': step.reason, ':at': step.reasonGivenAt },
         }),
       );
       return true;

@@ -18,6 +18,8 @@ export type SubscriptionFacts = {
   status: string;
   pauseCollection: boolean;
   cancelAtPeriodEnd: boolean;
+  /** A moment set to cancel at (the 30 days' notice of a long engagement may run past the period's end). */
+  cancelAt?: boolean;
 };
 
 export function stateOfSubscription(s: SubscriptionFacts): EngagementState {
@@ -34,7 +36,7 @@ export function stateOfSubscription(s: SubscriptionFacts): EngagementState {
       return 'paused';
     default:
       // active, trialing
-      if (s.cancelAtPeriodEnd) return 'ending';
+      if (s.cancelAtPeriodEnd || s.cancelAt) return 'ending';
       if (s.pauseCollection) return 'paused';
       return 'active';
   }

@@ -55,6 +55,9 @@ async function tellBothParties(e: Engagement) {
     state: e.state,
     engagementId: e.id,
     appUrl: config().WEB_ORIGIN,
+    ...(e.state === 'ending' && (e.cancelAt ?? e.currentPeriodEnd)
+      ? { endsAt: (e.cancelAt ?? e.currentPeriodEnd) as string }
+      : {}),
   });
   await Promise.all([...people.values()].map((p) => sendMailQuietly(p.email, mail)));
 }

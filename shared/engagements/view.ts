@@ -3,6 +3,7 @@ import { users } from '../accounts/user.entity.ts';
 import { payoutAccounts } from '../billing/stripe-account.entity.ts';
 import type { Share } from '../teams/rules.ts';
 import { teams } from '../teams/team.entity.ts';
+import { isLongEngagement } from '../terms/rules.ts';
 import type { EngagementOut, MemberShareOut, TeamShareOut } from './contract.ts';
 import type { Engagement } from './engagement.entity.ts';
 import { sharesFor } from './rules.ts';
@@ -35,6 +36,12 @@ export function engagementView(
       : {}),
     nextRenewalAt: renews ? (e.currentPeriodEnd ?? null) : null,
     cancelAtPeriodEnd: e.cancelAtPeriodEnd === true,
+    endsAt: e.state === 'ending' ? (e.cancelAt ?? e.currentPeriodEnd ?? null) : null,
+    long: isLongEngagement(
+      { durationMonths: e.durationMonths, startedAt: e.createdAt },
+      new Date().toISOString(),
+    ),
+    ...(e.ending ? { ending: e.ending } : {}),
     payoutsReady,
     ...(team ? { team } : {}),
     createdAt: e.createdAt,

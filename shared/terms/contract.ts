@@ -1,8 +1,17 @@
 import * as z from 'zod';
+import { text } from '../domain/fields.ts';
+import { EndingNoticeOut } from '../engagements/contract.ts';
 import { REMOTE_STYLES } from '../projects/rules.ts';
 
 /** Why a version of an engagement's terms was issued. */
-export const TERMS_REASONS = ['accepted', 'shares_changed', 'ending_notice', 'ending_reason'] as const;
+export const TERMS_REASONS = [
+  'accepted',
+  'shares_changed',
+  'ending_notice',
+  'ending_withdrawn',
+  'ending_reason_requested',
+  'ending_reason',
+] as const;
 export type TermsReason = (typeof TERMS_REASONS)[number];
 
 /**
@@ -73,3 +82,7 @@ export const TermsVersionParams = z.strictObject({
   id: z.uuid('Not a valid id.'),
   version: z.coerce.number('A version is a whole number.').int('A version is a whole number.').min(1),
 });
+
+/** `PUT /v1/engagements/{id}/ending-reason`. */
+export const EndingReasonInput = z.strictObject({ reason: text(2000) });
+export const EndingOut = z.object({ ending: EndingNoticeOut });

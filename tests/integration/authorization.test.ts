@@ -215,6 +215,16 @@ const matrix = (
     path: `/v1/engagements/${f.toCancel}/cancel`,
     expect: firmAOwns(200),
   },
+  // Six months: the cancel above gave notice, so its professional may ask why, and its firm answer.
+  'POST /v1/engagements/{id}/ending-reason-request': {
+    path: `/v1/engagements/${f.toCancel}/ending-reason-request`,
+    expect: { anonymous: 401, proA: 200, proB: 404, others: 403 },
+  },
+  'PUT /v1/engagements/{id}/ending-reason': {
+    path: `/v1/engagements/${f.toCancel}/ending-reason`,
+    json: { reason: '事業方針の変更のため。' },
+    expect: firmAOwns(200),
+  },
   // Firm B has never paid: nothing to manage yet.
   'POST /v1/billing/portal': { path: '/v1/billing/portal', expect: { ...firmsOnly(200), firmB: 409 } },
   'GET /v1/me/payouts': { path: '/v1/me/payouts', expect: prosOnly(200) },

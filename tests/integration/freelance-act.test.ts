@@ -1,7 +1,14 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, everyPage, newUser, table } from '../support/api.ts';
-import { freshParties } from '../support/payments.ts';
+import { call, everyPage, mailTo, newUser, table } from '../support/api.ts';
+import { eventually } from '../support/eventually.ts';
+import {
+  acceptedEngagement,
+  engagementIn,
+  freshParties,
+  onboardPayouts,
+  payCheckout,
+} from '../support/payments.ts';
 import { openProject, projectBody } from '../support/projects.ts';
 import { expectRefused } from '../support/refused.ts';
 
@@ -164,5 +171,122 @@ describe('payment within 60 days of each month’s end (4条)', () => {
     const still = mine.items.find((a) => a.id === applied.body.id);
     expect(still?.status).toBe('submitted');
     expect(still?.engagementId).toBeUndefined();
+  });
+});
+
+describe('30 days’ notice and the reason on request (16条)', () => {
+  it('ends a 6-month engagement no sooner than 30 days after the notice, records it in the terms, and discloses the reason once asked', async () => {
+    const parties = await freshParties('notice');
+    await onboardPayouts(parties.pro.token);
+    const id = await acceptedEngagement(parties.firm.token, parties.pro.token, { durationMonths: 6 });
+    await payCheckout(parties.firm.token, id);
+    await engagementIn(parties.firm.token, id, 'active');
+    // As if 20 days into the month paid for: its period ends in 10 days.
+    const periodEnd = new Date(Date.now() + 10 * 86_400_000).toISOString();
+    const { doc, name } = table();
+    await doc.send(
+      new UpdateCommand({
+        TableName: name,
+        Key: { PK: `ENGAGEMENT#${id}`, SK: 'ENGAGEMENT' },
+        UpdateExpression: 'SET currentPeriodEnd = :end',
+        ExpressionAttributeValues: { ':end': periodEnd },
+      }),
+    );
+    const asked = Date.now();
+    const cancelled = await call('POST', `/v1/engagements/${id}/cancel`, { token: parties.firm.token });
+    expect(cancelled.status).toBe(200);
+    const ending = await engagementIn(parties.pro.token, id, 'ending');
+    expect(ending.long).toBe(true);
+    expect(ending.ending).toMatchObject({ noticeExtended: true });
+    const ends = Date.parse(ending.endsAt);
+    expect(ends - asked).toBeGreaterThanOrEqual(30 * 86_400_000 - 1000);
+    expect(ends - asked).toBeLessThan(30 * 86_400_000 + 60_000);
+    expect(ends).toBeGreaterThan(Date.parse(periodEnd));
+
+    // The professional is told the last day.
+    await eventually(async () => {
+      const mail = (await mailTo(parties.pro.email)).find((m) => m.subject.includes('終了予定'));
+      expect(mail?.text).toContain(`終了日: ${new Date(ends + 9 * 3_600_000).toISOString().slice(0, 10)}`);
+    });
+
+    // The terms record the notice as version 2.
+    const terms = await call('GET', `/v1/engagements/${id}/terms`, { token: parties.pro.token });
+    expect(terms.body.versions.map((v: { reason: string }) => v.reason)).toEqual([
+      'accepted',
+      'ending_notice',
+    ]);
+    expect(text(terms.body.current.sections, 'ending')).toContain('委託事業者が終了を予告しました');
+
+    // The firm cannot ask itself; the professional asks once; the firm answers once.
+    expect(
+      (await call('POST', `/v1/engagements/${id}/ending-reason-request`, { token: parties.firm.token }))
+        .status,
+    ).toBe(403);
+    const request = await call('POST', `/v1/engagements/${id}/ending-reason-request`, {
+      token: parties.pro.token,
+    });
+    expect(request.status).toBe(200);
+    expect(request.body.ending.reasonRequestedAt).toBeDefined();
+    const again = await call('POST', `/v1/engagements/${id}/ending-reason-request`, {
+      token: parties.pro.token,
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('reason_requested');
+    await eventually(async () => {
+      expect((await mailTo(parties.firm.email)).map((m) => m.subject)).toContain(
+        `契約「${ending.title}」：終了の理由の開示が求められました / Retainer "${ending.title}": the reason for ending it was requested`,
+      );
+    });
+    expectRefused(
+      await call('PUT', `/v1/engagements/${id}/ending-reason`, {
+        token: parties.firm.token,
+        json: { reason: '  ' },
+      }),
+      'blank',
+      'body.reason',
+    );
+    const reason = '来期から事業の方針を変え、EC運営を社内で行うためです。';
+    const given = await call('PUT', `/v1/engagements/${id}/ending-reason`, {
+      token: parties.firm.token,
+      json: { reason },
+    });
+    expect(given.status).toBe(200);
+    expect(given.body.ending.reason).toBe(reason);
+    expect(
+      (
+        await call('PUT', `/v1/engagements/${id}/ending-reason`, {
+          token: parties.firm.token,
+          json: { reason },
+        })
+      ).body.error.code,
+    ).toBe('reason_given');
+    const last = await call('GET', `/v1/engagements/${id}/terms`, { token: parties.firm.token });
+    expect(last.body.versions.map((v: { reason: string }) => v.reason)).toEqual([
+      'accepted',
+      'ending_notice',
+      'ending_reason_requested',
+      'ending_reason',
+    ]);
+    expect(text(last.body.current.sections, 'ending')).toContain(reason);
+    await eventually(async () => {
+      expect((await mailTo(parties.pro.email)).some((m) => m.text.includes(reason))).toBe(true);
+    });
+  });
+
+  it('ends a short engagement at its period end, without notice or reason steps', async () => {
+    const parties = await freshParties('short');
+    await onboardPayouts(parties.pro.token);
+    const id = await acceptedEngagement(parties.firm.token, parties.pro.token, { durationMonths: 3 });
+    await payCheckout(parties.firm.token, id);
+    const active = await engagementIn(parties.firm.token, id, 'active');
+    await call('POST', `/v1/engagements/${id}/cancel`, { token: parties.firm.token });
+    const ending = await engagementIn(parties.firm.token, id, 'ending');
+    expect(ending.long).toBe(false);
+    expect(ending.ending).toBeUndefined();
+    expect(ending.endsAt).toBe(active.currentPeriod.end);
+    const asked = await call('POST', `/v1/engagements/${id}/ending-reason-request`, {
+      token: parties.pro.token,
+    });
+    expect(asked.body.error.code).toBe('no_notice');
   });
 });

@@ -239,6 +239,8 @@ export const routes: Route[] = [
     {
       pause_collection: emptyable(object({ behavior: required(oneOf('void')) })),
       cancel_at_period_end: boolean(),
+      cancel_at: emptyable(integer({ min: 0 })),
+      proration_behavior: oneOf('create_prorations', 'none', 'always_invoice'),
       metadata: metadata(),
       ...only,
     },

@@ -52,12 +52,14 @@ function createInvoice(
   billingReason: 'subscription_create' | 'subscription_cycle',
   invoicePeriod: { start: number; end: number },
   now: number,
+  /** The share of a full period billed (below 1: the last, shortened period of a subscription cancelling in it). */
+  share = 1,
 ): Stripe.Invoice {
   const customer = engine.customer(idOf(sub.customer) ?? '');
   const id = newId('in_');
   const lines = sub.items.data.map((item) =>
     invoiceLineObject(
-      { invoice: id, subscription: sub, item, productName: productName(engine, item.price) },
+      { invoice: id, subscription: sub, item, productName: productName(engine, item.price), share },
       { start: item.current_period_start, end: item.current_period_end },
     ),
   );
@@ -223,6 +225,9 @@ export function startSubscription(
 export type SubscriptionUpdate = {
   pause_collection?: { behavior: 'void' } | '';
   cancel_at_period_end?: boolean;
+  /** A moment to cancel at (`''` takes it back); past the current period, the last period is prorated. */
+  cancel_at?: number | '';
+  proration_behavior?: 'create_prorations' | 'none' | 'always_invoice';
   metadata?: Record<string, string> | '';
 };
 
@@ -233,7 +238,10 @@ export function updateSubscription(
   p: SubscriptionUpdate,
   request: RequestInfo,
 ): Stripe.Subscription {
-  if (sub.status === 'canceled' && (p.pause_collection !== undefined || p.cancel_at_period_end !== undefined))
+  if (
+    sub.status === 'canceled' &&
+    (p.pause_collection !== undefined || p.cancel_at_period_end !== undefined || p.cancel_at !== undefined)
+  )
     throw invalidRequest('A canceled subscription can only update its cancellation_details and metadata.');
   const customer = idOf(sub.customer);
   const now = engine.now(customer);
@@ -261,6 +269,25 @@ export function updateSubscription(
       feedback_option: null,
       reason: p.cancel_at_period_end ? 'cancellation_requested' : null,
     };
+  }
+  if (p.cancel_at !== undefined) {
+    const at = p.cancel_at === '' ? null : p.cancel_at;
+    if (at !== null && at <= now) throw invalidRequest('cancel_at must be in the future.', 'cancel_at');
+    if (at !== sub.cancel_at || sub.cancel_at_period_end) {
+      previous.cancel_at = sub.cancel_at;
+      previous.cancel_at_period_end = sub.cancel_at_period_end;
+      previous.canceled_at = sub.canceled_at;
+      previous.cancellation_details = clone(sub.cancellation_details);
+      sub.cancel_at = at;
+      sub.cancel_at_period_end = false;
+      sub.canceled_at = at === null ? null : now;
+      sub.cancellation_details = {
+        comment: null,
+        feedback: null,
+        feedback_option: null,
+        reason: at === null ? null : 'cancellation_requested',
+      };
+    }
   }
   if (p.metadata !== undefined) {
     const next: Record<string, string> = p.metadata === '' ? {} : { ...sub.metadata };
@@ -353,12 +380,21 @@ export function renewSubscription(
     items: clone(sub.items),
     latest_invoice: sub.latest_invoice,
   };
-  const end = nextPeriodEnd(sub.billing_cycle_anchor, period.end);
+  const full = nextPeriodEnd(sub.billing_cycle_anchor, period.end);
+  // Cancelling within the coming period: it ends there, and is billed for the part it runs (a proration).
+  const end = sub.cancel_at !== null && sub.cancel_at < full ? sub.cancel_at : full;
   for (const item of sub.items.data) {
     item.current_period_start = period.end;
     item.current_period_end = end;
   }
-  const invoice = createInvoice(engine, sub, 'subscription_cycle', period, now);
+  const invoice = createInvoice(
+    engine,
+    sub,
+    'subscription_cycle',
+    period,
+    now,
+    (end - period.end) / (full - period.end),
+  );
   engine.emit('customer.subscription.updated', sub, { ...options, previous });
   engine.emit('invoice.created', invoice, options);
 

@@ -245,18 +245,24 @@ export function invoiceLineObject(
     subscription: Stripe.Subscription;
     item: Stripe.SubscriptionItem;
     productName: string;
+    /** Below 1: a prorated line for part of a period (JPY has no minor unit: rounded to the yen). */
+    share?: number;
   },
   period: { start: number; end: number },
 ): Stripe.InvoiceLineItem {
   const unit = p.item.price.unit_amount ?? 0;
   const quantity = p.item.quantity ?? 1;
+  const share = p.share ?? 1;
+  const prorated = share < 1;
   const product = typeof p.item.price.product === 'string' ? p.item.price.product : p.item.price.product.id;
   return {
     id: newId('il_'),
     object: 'line_item',
-    amount: unit * quantity,
+    amount: prorated ? Math.round(unit * quantity * share) : unit * quantity,
     currency: 'jpy',
-    description: `${quantity} × ${p.productName} (at ¥${unit.toLocaleString('en')} / month)`,
+    description: prorated
+      ? `Remaining time on ${quantity} × ${p.productName} (at ¥${unit.toLocaleString('en')} / month)`
+      : `${quantity} × ${p.productName} (at ¥${unit.toLocaleString('en')} / month)`,
     discount_amounts: [],
     discountable: true,
     discounts: [],
@@ -267,7 +273,7 @@ export function invoiceLineObject(
       invoice_item_details: null,
       subscription_item_details: {
         invoice_item: null,
-        proration: false,
+        proration: prorated,
         proration_details: { credited_items: null },
         subscription: p.subscription.id,
         subscription_item: p.item.id,
