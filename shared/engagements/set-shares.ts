@@ -2,6 +2,7 @@ import { now } from '../data/entity.ts';
 import { ConflictError, ValidationError } from '../domain/errors.ts';
 import type { Share } from '../teams/rules.ts';
 import { teams } from '../teams/team.entity.ts';
+import { issueNextTerms } from '../terms/issue-terms.ts';
 import { directorEngagement } from './access.ts';
 import { engagements } from './engagement.entity.ts';
 import { sharesStartFrom } from './rules.ts';
@@ -20,7 +21,8 @@ export async function setShares(userId: string, engagementId: string, shares: Sh
       'This engagement is ending; its shares can no longer change.',
       'engagement_ending',
     );
-  const members = new Set((await teams.activeMembers(e.teamId as string)).map((m) => m.userId));
+  const active = await teams.activeMembers(e.teamId as string);
+  const members = new Set(active.map((m) => m.userId));
   const strangers = shares
     .map((s, i) => ({ s, i }))
     .filter(({ s }) => !members.has(s.userId))
@@ -30,6 +32,7 @@ export async function setShares(userId: string, engagementId: string, shares: Sh
     const [read, versions] = await Promise.all([engagements.get(e.id), engagementShares.all(e.id)]);
     if (!read) break;
     const seq = Math.max(0, ...versions.map((v) => v.seq)) + 1;
+    const at = now();
     try {
       await engagements.setShares(read, {
         engagementId: e.id,
@@ -37,8 +40,26 @@ export async function setShares(userId: string, engagementId: string, shares: Sh
         from: sharesStartFrom(read),
         shares,
         setBy: userId,
-        setAt: now(),
+        setAt: at,
       });
+      // The terms name each member's share: a change of shares is a change of terms (freelance act 3条).
+      const names = new Map(active.map((m) => [m.userId, m.displayName]));
+      await issueNextTerms(
+        e.id,
+        'shares_changed',
+        (facts) => ({
+          ...facts,
+          ...(facts.team
+            ? {
+                team: {
+                  ...facts.team,
+                  members: shares.map((s) => ({ name: names.get(s.userId) ?? '—', percent: s.percent })),
+                },
+              }
+            : {}),
+        }),
+        at,
+      );
       return;
     } catch (error) {
       if ((error as Error).name !== 'TransactionCanceledException') throw error;

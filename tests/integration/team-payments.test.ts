@@ -119,6 +119,19 @@ describe('a team engagement: shares, transfers and statements', () => {
     expect(set.body.team.shares.map((s: Part) => s.percent)).toEqual([33.4, 33.3, 33.3]);
     expect(set.body.team.nextShares).toMatchObject({ from: active.currentPeriod.end });
     expect(set.body.team.nextShares.shares.map((s: Part) => s.percent)).toEqual([50, 30, 20]);
+    // A change of terms: the terms of the team engagement are issued again, naming each member's new share.
+    const terms = await call('GET', `/v1/engagements/${t.id}/terms`, { token: hanako.token });
+    expect(terms.body.versions.map((v: { reason: string }) => v.reason)).toEqual([
+      'accepted',
+      'shares_changed',
+    ]);
+    expect(terms.body.current.facts.team.members.map((m: { percent: number }) => m.percent)).toEqual([
+      50, 30, 20,
+    ]);
+    const issued = await call('GET', `/v1/engagements/${t.id}/terms/1`, { token: hanako.token });
+    expect(issued.body.facts.team.members.map((m: { percent: number }) => m.percent)).toEqual([
+      33.4, 33.3, 33.3,
+    ]);
     // Only the director sets them, and only to members, summing to 100.
     const byMember = await call('PUT', `/v1/engagements/${t.id}/shares`, {
       token: hanako.token,
