@@ -29,6 +29,9 @@ export async function seedRetainers(retainers: DemoRetainer[], localStripeUrl: s
     if ((await payoutStatus(pro.userId)).status !== 'ready') {
       const link = await startPayoutOnboarding(pro);
       await control(`accounts/${new URL(link.url).searchParams.get('account')}/complete_onboarding`, {});
+      // As the payouts page does: ask Stripe rather than wait for the webhook, which a busy machine delays.
+      if ((await payoutStatus(pro.userId)).status !== 'ready')
+        throw new Error(`demo payouts of ${pro.displayName} not ready after onboarding`);
     }
     const { engagementId } = await decideApplication(firm.userId, application.id, 'accept');
     if (!engagementId) continue;
