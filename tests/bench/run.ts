@@ -24,7 +24,7 @@ const say = (line = '') => {
   console.log(line);
 };
 
-/** `BENCH_ONLY=webhooks,getme` runs some sections only (bundles, getme, webhooks, events, metrics, browse, recommendations); the record says so. */
+/** `BENCH_ONLY=webhooks,getme` runs some sections only (bundles, getme, webhooks, events, load, metrics, browse, recommendations); the record says so. */
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const wanted = (section: string) => !only || only.includes(section);
 
@@ -77,7 +77,12 @@ if (wanted('bundles')) {
 }
 
 console.log('Starting the local cloud (in memory)…');
-const cloud = await startLocalCloud({ persistent: false, ports: { gateway: 0, dynamodb: 0, cognito: 0 } });
+// No rate limit: the bench is one client IP sending what many people would (the load section most of all).
+const cloud = await startLocalCloud({
+  persistent: false,
+  ports: { gateway: 0, dynamodb: 0, cognito: 0 },
+  rateLimit: false,
+});
 try {
   if (wanted('getme')) {
     const getMe = await measureGetMe(cloud, 'pro@demo.kakehashi.jp', DEMO_PASSWORD);
@@ -150,6 +155,17 @@ try {
     say();
   }
 
+  // Before the sections that turn the table's stream off: under load the stream consumers do their share.
+  if (wanted('load')) {
+    const { measureLoad } = await import('./load.ts');
+    const { loadReport } = await import('./load-report.ts');
+    const load = await measureLoad(cloud, {
+      seconds: Number(process.env.BENCH_LOAD_SECONDS ?? 60),
+      maxUsers: Number(process.env.BENCH_LOAD_MAX_USERS ?? 512),
+      catalogue: Number(process.env.BENCH_LOAD_PROJECTS ?? 1_000),
+    });
+    for (const line of loadReport(load)) say(line);
+  }
   if (wanted('metrics')) say(await (await import('./metrics.ts')).measureRelationshipPopulation(cloud));
   if (wanted('recommendations'))
     say(await (await import('./recommendations.ts')).measureRecommendations(cloud));
