@@ -43,7 +43,9 @@ export const engagementMails = {
     endsAt?: string;
   }): Mail {
     const link = `${p.appUrl}/engagements/${p.engagementId}`;
-    const day = p.endsAt ? new Date(Date.parse(p.endsAt) + 9 * 3_600_000).toISOString().slice(0, 10) : undefined;
+    const day = p.endsAt
+      ? new Date(Date.parse(p.endsAt) + 9 * 3_600_000).toISOString().slice(0, 10)
+      : undefined;
     const endsJa = day ? `終了日: ${day}\n` : '';
     const endsEn = day ? `Last day: ${day}\n` : '';
     return bilingual(

@@ -126,6 +126,8 @@ const ROUTES: Record<string, Visit[]> = {
     { as: 'firm', to: (ids) => `/engagements/${ids.engagement}` },
     { as: 'paidProfessional', to: (ids) => `/engagements/${ids.engagement}` },
   ],
+  'engagements/:id/terms': [{ as: 'paidProfessional', to: (ids) => `/engagements/${ids.engagement}/terms` }],
+  'engagements/:id/terms/:version': [{ as: 'firm', to: (ids) => `/engagements/${ids.engagement}/terms/1` }],
   payouts: [{ as: 'paidProfessional', to: () => '/payouts' }],
   earnings: [{ as: 'paidProfessional', to: () => '/earnings' }],
   teams: [{ as: 'director', to: () => '/teams' }],

@@ -16,6 +16,7 @@ const AdminAccountsPage = lazy(() => import('./pages/AdminAccounts.tsx'));
 const AdminAuditPage = lazy(() => import('./pages/AdminAudit.tsx'));
 const AdminFeesPage = lazy(() => import('./pages/AdminFees.tsx'));
 const AdminMailPage = lazy(() => import('./pages/AdminMail.tsx'));
+const EngagementTermsPage = lazy(() => import('./pages/EngagementTerms.tsx'));
 const MailboxPage = lazy(() => import('./pages/Mailbox.tsx'));
 const ApiDocsPage = lazy(() => import('./pages/ApiDocs.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFound.tsx'));
@@ -92,6 +93,8 @@ export function App() {
         <Route path="my/projects/:id/applicants" element={signedIn(<ApplicantsPage />)} />
         <Route path="engagements" element={signedIn(<EngagementsPage />)} />
         <Route path="engagements/:id" element={signedIn(<EngagementPage />)} />
+        <Route path="engagements/:id/terms" element={signedIn(<EngagementTermsPage />)} />
+        <Route path="engagements/:id/terms/:version" element={signedIn(<EngagementTermsPage />)} />
         <Route path="payouts" element={signedIn(<PayoutsPage />)} />
         <Route path="earnings" element={signedIn(<EarningsPage />)} />
         <Route path="teams" element={signedIn(<TeamsPage />)} />

@@ -36,6 +36,7 @@ import { useFormat } from '../format.ts';
 import { generalError } from '../profile/form-utils.ts';
 import { ConfirmButton } from '../projects/ConfirmButton.tsx';
 import { RoleGate } from '../projects/RoleGate.tsx';
+import { EndingNotice } from '../terms/EndingNotice.tsx';
 import type { Profile } from '../types.ts';
 
 /** After paying, how long the page waits for Stripe's webhook to turn the engagement active. */
@@ -144,6 +145,9 @@ function EngagementDetail({ me }: { me: Profile }) {
         <Anchor component={Link} to={`/projects/${e.projectId}`}>
           {t('engagements.projectPage')}
         </Anchor>
+        <Anchor component={Link} to={`/engagements/${e.id}/terms`}>
+          {t('terms.link')}
+        </Anchor>
       </Group>
       <div role="status">
         {checkoutNotice && (
@@ -172,6 +176,7 @@ function EngagementDetail({ me }: { me: Profile }) {
       </div>
       <Stack gap="xl">
         <Terms engagement={e} />
+        <EndingNotice engagement={e} />
         {e.team && <TeamShares engagement={e} team={e.team} />}
         {firm ? (
           <FirmActions
@@ -226,8 +231,7 @@ function Terms({ engagement: e }: { engagement: Engagement }) {
         {date(e.currentPeriod.end)}
       </span>,
     ]);
-  if ((e.state === 'ending' || e.cancelAtPeriodEnd) && e.currentPeriod)
-    rows.push([t('engagements.endsAt'), date(e.currentPeriod.end)]);
+  if (e.endsAt) rows.push([t('engagements.endsAt'), date(e.endsAt)]);
   else if (e.state !== 'ended')
     rows.push([
       t('engagements.nextRenewal'),
@@ -309,7 +313,7 @@ function FirmActions({
     setError(undefined);
     try {
       await action.mutateAsync({ id: e.id, action: what });
-      onDone(t(`engagements.done.${what}`));
+      onDone(t(what === 'cancel' && e.long ? 'engagements.done.cancelLong' : `engagements.done.${what}`));
     } catch (err) {
       setError(generalError(t, err));
       onStale();
@@ -378,9 +382,11 @@ function FirmActions({
             label={t('engagements.cancel')}
             title={t('engagements.cancelConfirmTitle')}
             body={
-              end
-                ? t('engagements.cancelConfirmBody', { title: e.title, date: f.date(end), name })
-                : t('engagements.cancelConfirmBodyNoDate', { title: e.title, name })
+              e.long
+                ? t('engagements.cancelConfirmLong', { title: e.title, name })
+                : end
+                  ? t('engagements.cancelConfirmBody', { title: e.title, date: f.date(end), name })
+                  : t('engagements.cancelConfirmBodyNoDate', { title: e.title, name })
             }
             loading={busy('cancel')}
             onConfirm={() => run('cancel')}
