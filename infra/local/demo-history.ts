@@ -247,7 +247,7 @@ type HistoryApplicant = { who: string; on: Day; proposal: string } & (
 );
 
 /** Demo history predates the explicit work type: one is given where the work is a kind 源泉徴収 lists. */
-export type HistoryProject = Omit<ProjectInput, 'workType'> & {
+export type HistoryProject = Omit<ProjectInput, 'workType' | 'feeTax'> & {
   workType?: ProjectInput['workType'];
   key: string;
   firm: string;

@@ -1,7 +1,7 @@
 import type { ProjectInput } from '#shared/projects/rules.ts';
 
 /** The demo projects `npm start` seeds: realistic work carved out by the demo firms. */
-export type DemoProject = Omit<ProjectInput, 'workType'> & {
+export type DemoProject = Omit<ProjectInput, 'workType' | 'feeTax'> & {
   /** `other` unless given: most demo work (EC, DX, accounting) is not a kind 源泉徴収 lists. */
   workType?: ProjectInput['workType'];
   key: string;

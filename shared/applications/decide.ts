@@ -60,6 +60,7 @@ export async function decideApplication(
         professionalId: read.professionalId,
         title: project.title,
         monthlyFeeJpy: project.monthlyFeeJpy,
+        feeTax: project.feeTax ?? 'inclusive',
         hoursPerMonth: project.hoursPerMonth,
         durationMonths: project.durationMonths,
         ...(project.startMonth ? { startMonth: project.startMonth } : {}),

@@ -6,6 +6,14 @@
 /** Consumption tax rate on the platform's fee (standard rate). */
 export const CONSUMPTION_TAX_PERCENT = 10;
 
+/**
+ * What the firm is charged a month: the fee itself when it includes consumption tax (税込), the fee and 10 % on
+ * top when it does not (税別), the tax rounded down to the yen.
+ */
+export function monthlyChargeJpy(feeJpy: number, feeTax: 'inclusive' | 'exclusive'): number {
+  return feeTax === 'exclusive' ? feeJpy + Math.floor((feeJpy * CONSUMPTION_TAX_PERCENT) / 100) : feeJpy;
+}
+
 /** Stripe's application fee for a subscription invoice: the percentage of its total, to the yen. */
 export function platformFeeJpy(grossJpy: number, feePercent: number): number {
   // Percent has at most two decimals: work in hundredths of a percent so 12.34 % is exact.

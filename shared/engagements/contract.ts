@@ -42,6 +42,9 @@ export const EngagementOut = z.object({
   professional: z.object({ id: z.string(), displayName: z.string() }),
   state: z.enum(ENGAGEMENT_STATES),
   monthlyFeeJpy: z.number().int(),
+  /** Whether the fee includes consumption tax; `monthlyChargeJpy` is what the firm pays a month. */
+  feeTax: z.enum(['inclusive', 'exclusive']),
+  monthlyChargeJpy: z.number().int(),
   hoursPerMonth: z.number(),
   durationMonths: z.number(),
   startMonth: z.string().optional(),

@@ -33,6 +33,8 @@ export type Engagement = {
   professionalId: string;
   title: string;
   monthlyFeeJpy: number;
+  /** The project's tax setting at acceptance (absent on engagements accepted before it: tax-inclusive). */
+  feeTax?: 'inclusive' | 'exclusive';
   hoursPerMonth: number;
   durationMonths: number;
   startMonth?: string;

@@ -1,10 +1,12 @@
 import type Stripe from 'stripe';
 import type { User } from '../accounts/user.entity.ts';
+import { monthlyChargeJpy } from '../billing/rules.ts';
 import { billingCustomers, payoutAccounts } from '../billing/stripe-account.entity.ts';
 import { config } from '../config.ts';
 import { ConflictError } from '../domain/errors.ts';
 import { stripe } from '../stripe/client.ts';
 import { paidMembers } from '../teams/rules.ts';
+import { feeTaxOf } from '../terms/facts.ts';
 import { firmEngagement } from './access.ts';
 import type { Engagement } from './engagement.entity.ts';
 import { engagements } from './engagement.entity.ts';
@@ -94,7 +96,8 @@ async function createSession(client: Stripe, firm: User, e: Engagement, destinat
           quantity: 1,
           price_data: {
             currency: 'jpy', // zero-decimal: ¥50,000 is 50000
-            unit_amount: e.monthlyFeeJpy,
+            // 税別: the firm pays the fee and its consumption tax.
+            unit_amount: monthlyChargeJpy(e.monthlyFeeJpy, feeTaxOf(e)),
             recurring: { interval: 'month' },
             product_data: { name: `${e.title}（${e.teamName ?? e.professionalName}）` },
           },

@@ -1,8 +1,10 @@
 import type * as z from 'zod';
 import { users } from '../accounts/user.entity.ts';
+import { monthlyChargeJpy } from '../billing/rules.ts';
 import { payoutAccounts } from '../billing/stripe-account.entity.ts';
 import type { Share } from '../teams/rules.ts';
 import { teams } from '../teams/team.entity.ts';
+import { feeTaxOf } from '../terms/facts.ts';
 import { isLongEngagement } from '../terms/rules.ts';
 import type { EngagementOut, MemberShareOut, TeamShareOut } from './contract.ts';
 import type { Engagement } from './engagement.entity.ts';
@@ -27,6 +29,8 @@ export function engagementView(
     professional: { id: e.professionalId, displayName: e.professionalName },
     state: e.state,
     monthlyFeeJpy: e.monthlyFeeJpy,
+    feeTax: feeTaxOf(e),
+    monthlyChargeJpy: monthlyChargeJpy(e.monthlyFeeJpy, feeTaxOf(e)),
     hoursPerMonth: e.hoursPerMonth,
     durationMonths: e.durationMonths,
     ...(e.startMonth ? { startMonth: e.startMonth } : {}),

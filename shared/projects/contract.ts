@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { PROJECT_STATUSES, REMOTE_STYLES, WORK_TYPES } from './rules.ts';
+import { FEE_TAX, PROJECT_STATUSES, REMOTE_STYLES, WORK_TYPES } from './rules.ts';
 
 /** A project as the API shows it (./view.ts): its fields, and its place's names in both languages. */
 export const ProjectOut = z.object({
@@ -19,6 +19,8 @@ export const ProjectOut = z.object({
   prefectureName: z.string(),
   prefectureNameEn: z.string(),
   monthlyFeeJpy: z.number().int(),
+  /** Whether the fee includes consumption tax (税込) or has 10 % on top (税別). */
+  feeTax: z.enum(FEE_TAX),
   hoursPerMonth: z.number().int(),
   remote: z.enum(REMOTE_STYLES),
   durationMonths: z.number().int(),

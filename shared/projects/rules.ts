@@ -3,6 +3,12 @@ import { municipalityCode, skills, text } from '../domain/fields.ts';
 import type { Role } from '../domain/roles.ts';
 
 export const REMOTE_STYLES = ['full', 'hybrid', 'onsite'] as const;
+/**
+ * Whether the monthly fee includes consumption tax (税込) or the firm pays 10 % on top (税別): an explicit
+ * setting of the project, shown wherever the fee is, and followed by the charge, the ledger and the statements.
+ */
+export const FEE_TAX = ['inclusive', 'exclusive'] as const;
+export type FeeTax = (typeof FEE_TAX)[number];
 export const PROJECT_STATUSES = ['draft', 'open', 'closed'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
@@ -51,6 +57,8 @@ const projectFields = {
     .optional(),
   shortTime: z.boolean().optional(),
   workType: z.enum(WORK_TYPES, 'Choose the kind of work.'),
+  /** Tax-inclusive unless the firm says otherwise (what every project before this setting was). */
+  feeTax: z.enum(FEE_TAX, 'Say whether the fee includes consumption tax.').default('inclusive'),
   /** The firm welcomes a team (a director and members sharing the work) as well as one professional. */
   welcomesTeams: z.boolean().optional(),
 };
@@ -76,14 +84,20 @@ export const ProjectPatch = z
     challenge: projectFields.challenge.unwrap().nullable(),
     deliverables: projectFields.deliverables.unwrap().nullable(),
     startMonth: projectFields.startMonth.unwrap().nullable(),
+    // No default in a patch: leaving it out keeps what the project says.
+    feeTax: z.enum(FEE_TAX, 'Say whether the fee includes consumption tax.'),
   })
   .partial()
   .refine((p) => Object.keys(p).length > 0, 'Change at least one field.');
 export type ProjectPatch = z.output<typeof ProjectPatch>;
 
-/** A stored project; one saved before work types were chosen has none (it reads as `other`). */
-export type Project = Omit<ProjectInput, 'workType'> & {
+/**
+ * A stored project; one saved before work types were chosen has none (it reads as `other`), one saved before the
+ * tax setting has no `feeTax` (it reads as `inclusive`).
+ */
+export type Project = Omit<ProjectInput, 'workType' | 'feeTax'> & {
   workType?: WorkType;
+  feeTax?: FeeTax;
   id: string;
   firmId: string;
   organizationName: string;

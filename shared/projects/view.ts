@@ -11,6 +11,7 @@ export function projectView(project: Project) {
     ...shown,
     welcomesTeams: project.welcomesTeams === true,
     workType: project.workType ?? 'other',
+    feeTax: project.feeTax ?? 'inclusive',
     municipalityName: m?.name ?? project.municipalityCode,
     municipalityNameEn: m?.nameEn ?? project.municipalityCode,
     prefectureName: p?.name ?? project.prefectureCode,

@@ -118,8 +118,9 @@ describe('the marketplace', () => {
     await firmPage.getByLabel('月額報酬（円）').fill('50000');
     await firmPage.getByLabel('働き方').selectOption({ label: 'フルリモート' });
     await firmPage.getByLabel('業務の種類').selectOption({ label: 'マーケティング・運用代行' });
+    await firmPage.getByLabel('報酬の消費税').selectOption({ label: '税別（別途消費税10%）' });
     await firmPage.getByLabel('期間（か月）').fill('6');
-    await firmPage.getByLabel('開始月').fill('2026-07');
+    await firmPage.getByLabel('開始月').fill('2027-07');
     await firmPage.getByRole('checkbox', { name: /短時間の案件にする/ }).check();
     // Short-time work is at most 43 hours a month: checked before sending.
     await firmPage.getByLabel('月の稼働時間').fill('60');
@@ -220,11 +221,11 @@ describe('the marketplace', () => {
     for (const expected of [
       firm.org,
       '鳥取県 湯梨浜町',
-      '¥50,000/月',
+      '¥50,000/月（税別）',
       '月 20 時間',
       'フルリモート',
       '6 か月',
-      '2026年7月',
+      '2027年7月',
       '週10時間未満（月43時間以内）',
       '応募 0 件',
     ]) {

@@ -290,3 +290,24 @@ describe('30 days’ notice and the reason on request (16条)', () => {
     expect(asked.body.error.code).toBe('no_notice');
   });
 });
+
+describe('the fee’s consumption tax, an explicit project setting', () => {
+  it('defaults to tax-inclusive, and a tax-exclusive fee is charged with 10 % on top and stated so in the terms', async () => {
+    const inclusive = await openProject(firm.token);
+    expect(inclusive.feeTax).toBe('inclusive');
+    const { accepted } = await accept({ monthlyFeeJpy: 55_555, feeTax: 'exclusive', durationMonths: 2 });
+    const id = accepted.body.engagementId as string;
+    const e = await call('GET', `/v1/engagements/${id}`, { token: pro.token });
+    // ¥55,555 plus 10 % (¥5,555.5, rounded down to ¥5,555): ¥61,110 a month.
+    expect(e.body).toMatchObject({ monthlyFeeJpy: 55_555, feeTax: 'exclusive', monthlyChargeJpy: 61_110 });
+    const terms = await call('GET', `/v1/engagements/${id}/terms`, { token: firm.token });
+    expect(text(terms.body.current.sections, 'fee')).toContain(
+      '月額 55,555円（税別。別途消費税10%を加えて支払います）',
+    );
+    expectRefused(
+      await call('POST', '/v1/projects', { token: firm.token, json: projectBody({ feeTax: 'both' }) }),
+      'both',
+      'body.feeTax',
+    );
+  });
+});

@@ -460,6 +460,8 @@ export const en: Messages = {
       open: 'Open',
       closed: 'Closed',
     },
+    feeTax: { inclusive: 'Including consumption tax', exclusive: 'Excluding tax (10% on top)' },
+    feeTaxShort: { inclusive: ' (incl. tax)', exclusive: ' (excl. tax)' },
     workTypes: {
       design: 'Design',
       writing: 'Writing and articles',
@@ -584,6 +586,8 @@ export const en: Messages = {
     shortTime: 'Short-time project (under 10 hours a week, at most 43 hours a month)',
     shortTimeHint: 'Professionals with a full-time job can filter for it.',
     workType: 'Kind of work',
+    feeTax: 'Consumption tax on the fee',
+    feeTaxHint: 'Excluding tax: the firm pays the fee plus 10% consumption tax.',
     workTypeHint:
       'For the kinds of work the Income Tax Act lists for withholding (design, manuscripts, translation, photography, lectures…), 10.21 % of the fee (20.42 % above ¥1,000,000) is shown as withholding tax on the professional’s statement. The operator sets which kinds count.',
     saveDraft: 'Save draft',
@@ -770,6 +774,7 @@ export const en: Messages = {
       '“{{title}}” will end at the end of the current period ({{date}}), and nothing will be charged after that. {{name}} will be told by e-mail.',
     cancelConfirmBodyNoDate:
       '“{{title}}” will end at the end of the current period, and nothing will be charged after that. {{name}} will be told by e-mail.',
+    chargedWithTax: ' · charged {{amount}} with 10% tax',
     cancelConfirmLong:
       'This is a commission of 6 months or more, so ending it takes 30 days’ notice: “{{title}}” ends on the later of the current period’s end and 30 days from today. {{name}} will be told by e-mail, and the notice is recorded in the terms.',
     keep: 'Keep it',
@@ -781,7 +786,8 @@ export const en: Messages = {
       pause: 'The engagement is paused. Nothing is charged until you resume it.',
       resume: 'The engagement is resumed.',
       cancel: 'Cancellation received. The engagement ends at the end of the current period.',
-      cancelLong: 'Notice of ending received. The last day is shown under “Ending the engagement” below.',
+      cancelLong:
+        'Cancellation received. As a commission of 6 months or more, its last day follows the 30 days’ notice (see “Ending the engagement” below).',
     },
     checkoutWaiting: 'Payment received. Starting the engagement…',
     checkoutActive: 'Payment complete: the engagement has started.',

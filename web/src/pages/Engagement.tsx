@@ -213,7 +213,14 @@ function Terms({ engagement: e }: { engagement: Engagement }) {
           t('engagements.team.nameValue', { team: e.team.name, name: e.professional.displayName }),
         ]
       : [t('engagements.professional'), e.professional.displayName],
-    [t('engagements.monthlyFee'), <strong key="fee">{f.yen(e.monthlyFeeJpy)}</strong>],
+    [
+      t('engagements.monthlyFee'),
+      <span key="fee">
+        <strong>{f.yen(e.monthlyFeeJpy)}</strong>
+        {t(`projects.feeTaxShort.${e.feeTax}`)}
+        {e.feeTax === 'exclusive' && t('engagements.chargedWithTax', { amount: f.yen(e.monthlyChargeJpy) })}
+      </span>,
+    ],
     [t('engagements.hours'), f.hours(e.hoursPerMonth)],
     [t('engagements.duration'), f.duration(e.durationMonths)],
   ];

@@ -86,6 +86,7 @@ function EngagementCard({ engagement: e }: { engagement: Engagement }) {
         <dt>{t('engagements.monthlyFee')}</dt>
         <dd>
           <strong>{f.yen(e.monthlyFeeJpy)}</strong>
+          {t(`projects.feeTaxShort.${e.feeTax}`)}
         </dd>
         {e.state === 'ending' && e.currentPeriod ? (
           <>

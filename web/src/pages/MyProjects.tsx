@@ -118,6 +118,7 @@ function MyProjectItem({
               ・
             </Text>
             {f.fee(p.monthlyFeeJpy)}
+            {t(`projects.feeTaxShort.${p.feeTax}`)}
             <Text span c="dimmed" mx={6} aria-hidden="true">
               ・
             </Text>

@@ -20,6 +20,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
   CLEARABLE_FIELDS,
+  FEE_TAX,
+  type FeeTax,
   ProjectInput,
   SHORT_TIME_MAX_HOURS,
   WORK_TYPES,
@@ -100,6 +102,7 @@ type Values = {
   prefectureCode: string;
   municipalityCode: string;
   monthlyFeeJpy: string | number;
+  feeTax: FeeTax | '';
   hoursPerMonth: string | number;
   remote: RemoteStyle | '';
   workType: WorkType | '';
@@ -121,6 +124,8 @@ function valuesOf(p: Project | undefined, me: Profile): Values {
     prefectureCode: (p?.municipalityCode ?? home).slice(0, 2),
     municipalityCode: p?.municipalityCode ?? home,
     monthlyFeeJpy: p?.monthlyFeeJpy ?? '',
+    // Asked, never assumed, for a new project: whether the fee includes consumption tax.
+    feeTax: p?.feeTax ?? '',
     hoursPerMonth: p?.hoursPerMonth ?? '',
     remote: p?.remote ?? '',
     workType: p?.workType ?? '',
@@ -143,6 +148,7 @@ function toBody(v: Values) {
     skills: v.skills,
     municipalityCode: v.municipalityCode,
     monthlyFeeJpy: number(v.monthlyFeeJpy),
+    feeTax: v.feeTax || undefined,
     hoursPerMonth: number(v.hoursPerMonth),
     remote: v.remote || undefined,
     workType: v.workType || undefined,
@@ -207,6 +213,8 @@ function Editor({ me, title, initial }: { me: Profile; title: string; initial?: 
         delete errors.municipalityCode;
         errors.prefectureCode = t('editor.errors.chooseOne');
       }
+      // The API takes tax-inclusive by default; the firm is asked to say so.
+      if (!values.feeTax) errors.feeTax = t('editor.errors.chooseOne');
       return errors;
     },
   });
@@ -364,6 +372,16 @@ function Editor({ me, title, initial }: { me: Profile; title: string; initial?: 
                   inputMode="numeric"
                   clampBehavior="none"
                   {...input('monthlyFeeJpy')}
+                />
+                <NativeSelect
+                  label={t('editor.feeTax')}
+                  description={t('editor.feeTaxHint')}
+                  required
+                  data={[
+                    { value: '', label: t('profile.choose') },
+                    ...FEE_TAX.map((x) => ({ value: x, label: t(`projects.feeTax.${x}`) })),
+                  ]}
+                  {...input('feeTax')}
                 />
                 <NumberInput
                   label={t('editor.hours')}

@@ -61,6 +61,7 @@ export function ProjectCard({
       <Group gap="xs" mt="sm" wrap="wrap">
         <Text fw={700} size="lg" c="ai.9">
           {f.fee(project.monthlyFeeJpy)}
+          {t(`projects.feeTaxShort.${project.feeTax}`)}
         </Text>
         <Text size="sm">{f.hours(project.hoursPerMonth)}</Text>
         <Text size="sm">{t(`projects.remoteStyles.${project.remote}`)}</Text>

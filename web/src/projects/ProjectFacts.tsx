@@ -11,7 +11,13 @@ export function ProjectFacts({ project }: { project: Project }) {
   const rows: [string, ReactNode][] = [
     [t('projects.organization'), project.organizationName],
     [t('projects.location'), f.region(project)],
-    [t('projects.fee'), <strong key="fee">{f.fee(project.monthlyFeeJpy)}</strong>],
+    [
+      t('projects.fee'),
+      <strong key="fee">
+        {f.fee(project.monthlyFeeJpy)}
+        {t(`projects.feeTaxShort.${project.feeTax}`)}
+      </strong>,
+    ],
     [t('projects.hours'), f.hours(project.hoursPerMonth)],
     [t('projects.remote'), t(`projects.remoteStyles.${project.remote}`)],
     [t('projects.workType'), t(`projects.workTypes.${project.workType}`)],
