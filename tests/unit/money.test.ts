@@ -110,3 +110,13 @@ describe('yearly earnings statement', () => {
     expect(lines[5]).toBe('合計 Total,,,260000,26000,2362,234000,10210');
   });
 });
+
+describe('what the firm is charged a month', () => {
+  it('is the fee itself when it includes tax, and the fee plus 10 % rounded down when it does not', async () => {
+    const { monthlyChargeJpy } = await import('#shared/billing/rules.ts');
+    expect(monthlyChargeJpy(50_000, 'inclusive')).toBe(50_000);
+    expect(monthlyChargeJpy(50_000, 'exclusive')).toBe(55_000);
+    // ¥55,555 × 10 % = ¥5,555.5 → ¥5,555.
+    expect(monthlyChargeJpy(55_555, 'exclusive')).toBe(61_110);
+  });
+});
