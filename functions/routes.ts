@@ -3,6 +3,7 @@ import * as accounts from './accounts/routes.ts';
 import * as admin from './admin/routes.ts';
 import * as applications from './applications/routes.ts';
 import * as billing from './billing/routes.ts';
+import * as considerations from './considerations/routes.ts';
 import * as engagements from './engagements/routes.ts';
 import * as eventsRoutes from './events/routes.ts';
 import * as mail from './mail/routes.ts';
@@ -37,6 +38,7 @@ export const contexts = {
   searches,
   mail,
   terms,
+  considerations,
 } as const;
 
 export const lines: readonly Route[] = Object.values(contexts).flatMap((c) => Object.values(c) as Route[]);

@@ -47,6 +47,8 @@ type Fixtures = {
   toPause: string;
   toResume: string;
   toCancel: string;
+  /** Professional A's request for consideration on `awaitingPayment`, not answered yet. */
+  consideration: string;
   events: EventFixtures;
   teams: TeamFixtures;
   searches: SearchFixtures;
@@ -223,6 +225,21 @@ const matrix = (
   'PUT /v1/engagements/{id}/ending-reason': {
     path: `/v1/engagements/${f.toCancel}/ending-reason`,
     json: { reason: '事業方針の変更のため。' },
+    expect: firmAOwns(200),
+  },
+  // A request for consideration (13条): the professional side asks, the firm answers once; strangers get 404.
+  'POST /v1/engagements/{id}/consideration-requests': {
+    path: `/v1/engagements/${f.awaitingPayment}/consideration-requests`,
+    json: { kind: 'childcare', request: '保育園の送迎のため16時以降の会議は避けたい' },
+    expect: { anonymous: 401, proA: 201, proB: 404, others: 403 },
+  },
+  'GET /v1/engagements/{id}/consideration-requests': {
+    path: `/v1/engagements/${f.awaitingPayment}/consideration-requests`,
+    expect: partiesOf(200),
+  },
+  'PUT /v1/engagements/{id}/consideration-requests/{requestId}/answer': {
+    path: `/v1/engagements/${f.awaitingPayment}/consideration-requests/${f.consideration}/answer`,
+    json: { answer: '会議を午前に移します。', outcome: 'accommodated' },
     expect: firmAOwns(200),
   },
   // Firm B has never paid: nothing to manage yet.
@@ -611,7 +628,12 @@ describe('authorization matrix', () => {
       paid(),
     ]);
     await call('POST', `/v1/engagements/${toResume}/pause`, { token: firmA });
+    const consideration = await call('POST', `/v1/engagements/${awaitingPayment}/consideration-requests`, {
+      token: who.proA.token,
+      json: { kind: 'care', request: '介護のため水曜は稼働できません' },
+    });
     f = {
+      consideration: consideration.body.id as string,
       events: await events,
       teams: await teams,
       searches: await searches,

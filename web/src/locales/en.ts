@@ -248,6 +248,56 @@ export const en: Messages = {
       reasonGiven: 'Reason given on {{date}}',
     },
   },
+  considerations: {
+    title: 'Requests for consideration',
+    introPro:
+      'You can ask the firm to adapt how you work so that you can do it alongside pregnancy, childbirth, childcare or caring for family. Your requests and the firm’s answers are kept on this retainer’s record.',
+    introFirm:
+      'When the professional asks for consideration to balance the work with pregnancy, childbirth, childcare or caring for family, the request shows here (and you are mailed). Answer each one: the answer is mailed to them and kept on the record.',
+    dutyLong:
+      'This is a commission of 6 months or more: the firm must give the consideration needed on request, and explain why when it cannot (Freelance Act, Article 13(1)).',
+    dutyShort:
+      'Under 6 months, the firm should still endeavour to give the consideration needed on request (Freelance Act, Article 13(2)).',
+    none: 'No requests yet.',
+    kinds: {
+      pregnancy: 'Pregnancy',
+      childbirth: 'Childbirth',
+      childcare: 'Childcare',
+      care: 'Family care',
+      other: 'Other',
+    },
+    outcomes: {
+      accommodated: 'Accommodated as asked',
+      partly: 'Partly accommodated',
+      not_possible: 'Not possible',
+    },
+    askedOn: 'Asked on {{date}}',
+    by: 'by {{name}}',
+    duty: 'Duty (Art. 13(1))',
+    effort: 'Effort duty (Art. 13(2))',
+    waiting: 'Waiting for the firm’s answer.',
+    answeredOn: 'Answered on {{date}}',
+    formTitle: 'Make a request',
+    kind: 'What it is about',
+    kindPick: 'Choose…',
+    request: 'What you would like',
+    requestHint:
+      'E.g. move meetings after 4 pm on weekdays to the morning, for the nursery run. The firm is mailed (up to 2000 characters).',
+    submit: 'Send the request',
+    sent: 'Your request is recorded and the firm has been told.',
+    outcome: 'Answer',
+    answer: 'Your answer',
+    answerHint: 'Mailed to them and kept on the record (up to 2000 characters).',
+    answerHintNotPossible: 'If you cannot accommodate it, explain why (at least {{min}} characters).',
+    answerSubmit: 'Send the answer',
+    errors: {
+      kind: 'Choose what the request is about.',
+      request: 'Say what you would like (up to 2000 characters).',
+      outcome: 'Choose an answer.',
+      answer: 'Write your answer (up to 2000 characters).',
+      explain: 'Explain why it is not possible, in at least 20 characters.',
+    },
+  },
   console: {
     nav: {
       label: 'Operator menu',

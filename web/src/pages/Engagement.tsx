@@ -20,6 +20,7 @@ import { ApiError } from '../api.ts';
 import { LoadError, Loading } from '../components/Loading.tsx';
 import { MissingOrError } from '../components/MissingOrError.tsx';
 import { Page } from '../components/Page.tsx';
+import { Considerations } from '../considerations/Considerations.tsx';
 import { MoneyCells, MoneyHeaders } from '../engagements/MoneyColumns.tsx';
 import {
   useBillingPortal,
@@ -177,6 +178,7 @@ function EngagementDetail({ me }: { me: Profile }) {
       <Stack gap="xl">
         <Terms engagement={e} />
         <EndingNotice engagement={e} />
+        <Considerations engagement={e} />
         {e.team && <TeamShares engagement={e} team={e.team} />}
         {firm ? (
           <FirmActions
