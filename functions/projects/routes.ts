@@ -38,8 +38,9 @@ export const editProject = /* @__PURE__ */ line('PATCH /v1/projects/{id}', {
   handler: 'projects/edit-project',
   access: ['firm'],
   tag: 'projects',
-  summary: 'The owner edits a draft or open project (any fields, at least one).',
-  needs: { table: 'write' },
+  summary:
+    'The owner edits a draft or open project (any fields, at least one); a change of the fee, its tax, the hours or the remote style of an open project is mailed to its applicants.',
+  needs: { table: 'write', mail: true },
   params: Id,
   body: ProjectPatch,
   response: ProjectOut,

@@ -1,7 +1,7 @@
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../data/client.ts';
 import { ofType, type Stored, strip } from '../data/entity.ts';
-import { type Page, type PageRequest, queryPage } from '../data/query.ts';
+import { type Page, type PageRequest, queryAll, queryPage } from '../data/query.ts';
 import { projectKeys } from '../projects/project.entity.ts';
 import type { ApplicationStatus } from './rules.ts';
 
@@ -10,6 +10,7 @@ import type { ApplicationStatus } from './rules.ts';
  * Access patterns:
  *  - getApplication(id)            GetItem  PK=APPLICATION#<id>, SK=APPLICATION
  *  - projectApplications(pid)      Query    GSI1 GSI1PK=PROJECT#<pid>#APPLICATIONS, oldest first (paged)
+ *  - a project's applications in some statuses  the same Query, every page, filtered on status (inStatuses)
  *  - professionalApplications(uid) Query    GSI2 GSI2PK=PRO#<uid>#APPLICATIONS, newest first (paged)
  *  - one per person per project    guard item PK=PROJECT#<pid>, SK=APPLICANT#<uid>, written with attribute_not_exists
  *  - one per team per project      guard item PK=PROJECT#<pid>, SK=APPLICANT#TEAM#<teamId>, likewise
@@ -205,6 +206,26 @@ export const applications = {
   /** A professional's applications, newest first, a page at a time. */
   pageForProfessional: (professionalId: string, page: PageRequest) =>
     pageOf('GSI2', `PRO#${professionalId}#APPLICATIONS`, false, page),
+
+  /**
+   * A project's applications in the given statuses, every page (at most 1,000), in the order they arrived:
+   * whom a change of the project's conditions is told.
+   */
+  async inStatuses(projectId: string, statuses: readonly ApplicationStatus[]): Promise<Application[]> {
+    const names = statuses.map((_, i) => `:s${i}`);
+    const items = await queryAll({
+      TableName: tableName(),
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      FilterExpression: `#status IN (${names.join(', ')})`,
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':pk': `PROJECT#${projectId}#APPLICATIONS`,
+        ...Object.fromEntries(statuses.map((s, i) => [`:s${i}`, s])),
+      },
+    });
+    return items.map(fromItem);
+  },
 
   /** A project's applications in the order they arrived, a page at a time (the owner firm's list). */
   pageForProject: (projectId: string, page: PageRequest) =>

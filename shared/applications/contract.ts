@@ -52,6 +52,8 @@ export const MyApplicationOut = ApplicationOut.extend({
     status: z.enum(PROJECT_STATUSES),
     organizationName: z.string(),
     municipalityCode: z.string(),
+    /** When the firm last changed the fee, its tax, the hours or the remote style (12条). */
+    termsChangedAt: z.string().optional(),
   }),
 });
 export type MyApplicationOut = z.output<typeof MyApplicationOut>;

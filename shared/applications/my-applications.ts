@@ -2,7 +2,10 @@ import type { PageRequest } from '../data/query.ts';
 import { projects } from '../projects/project.entity.ts';
 import { applications } from './application.entity.ts';
 
-/** A professional's applications, newest first, a page at a time, each with its project's title and status. */
+/**
+ * A professional's applications, newest first, a page at a time, each with its project's title and status, and
+ * when its conditions last changed.
+ */
 export async function myApplications(professionalId: string, page: PageRequest) {
   const { items: list, nextCursor } = await applications.pageForProfessional(professionalId, page);
   const byId = new Map(
@@ -19,6 +22,7 @@ export async function myApplications(professionalId: string, page: PageRequest) 
             status: p.status,
             organizationName: p.organizationName,
             municipalityCode: p.municipalityCode,
+            ...(p.termsChangedAt ? { termsChangedAt: p.termsChangedAt } : {}),
           }
         : {
             id: a.projectId,

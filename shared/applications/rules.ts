@@ -8,6 +8,8 @@ export const APPLICATION_STATUSES = [
   'withdrawn',
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+/** Applications still in play: the firm has not decided and the applicant has not withdrawn. */
+export const LIVE_STATUSES = ['submitted', 'shortlisted'] as const satisfies readonly ApplicationStatus[];
 export const DECISIONS = ['shortlist', 'decline', 'accept'] as const;
 export type Decision = (typeof DECISIONS)[number];
 

@@ -38,6 +38,8 @@ export const ProjectOut = z.object({
   hidden: z.boolean().optional(),
   hiddenAt: z.string().optional(),
   hiddenReason: z.string().optional(),
+  /** When the firm last changed the fee, its tax, the hours or the remote style of the open project (12条). */
+  termsChangedAt: z.string().optional(),
 });
 export type ProjectOut = z.output<typeof ProjectOut>;
 

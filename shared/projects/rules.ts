@@ -115,6 +115,8 @@ export type Project = Omit<ProjectInput, 'workType' | 'feeTax'> & {
   hiddenAt?: string;
   hiddenBy?: string;
   hiddenReason?: string;
+  /** When a firm last changed the fee, its tax, the hours or the remote style of the open project (12条). */
+  termsChangedAt?: string;
 };
 
 /** The project after a patch, checked as a whole (a patch may make short-time and hours disagree). */
@@ -137,6 +139,40 @@ export function applyPatch(
   }
   if (!shortTimeFits(next)) return { ok: false, message: shortTimeIssue.message };
   return { ok: true, project: { ...next, prefectureCode: next.municipalityCode.slice(0, 2) } };
+}
+
+/**
+ * The conditions a professional applies on (募集情報の的確表示, フリーランス法 12条): when one of them changes on an
+ * open project, its applicants are told, and the project records when (`termsChangedAt`).
+ */
+export const APPLICANT_TERMS = ['monthlyFeeJpy', 'feeTax', 'hoursPerMonth', 'remote'] as const;
+export type ApplicantTerm = (typeof APPLICANT_TERMS)[number];
+type TermValues = {
+  monthlyFeeJpy: number;
+  feeTax: FeeTax;
+  hoursPerMonth: number;
+  remote: (typeof REMOTE_STYLES)[number];
+};
+/** One condition that changed, from what it was to what it is. */
+export type TermsChange = {
+  [K in ApplicantTerm]: { term: K; from: TermValues[K]; to: TermValues[K] };
+}[ApplicantTerm];
+
+type WithTerms = Pick<Project, 'monthlyFeeJpy' | 'hoursPerMonth' | 'remote' | 'feeTax'>;
+const termsOf = (p: WithTerms): TermValues => ({
+  monthlyFeeJpy: p.monthlyFeeJpy,
+  // A project saved before the tax setting reads as tax-inclusive: saying so explicitly changes nothing.
+  feeTax: p.feeTax ?? 'inclusive',
+  hoursPerMonth: p.hoursPerMonth,
+  remote: p.remote,
+});
+
+/** Which of the applicants' conditions differ between `before` and `after` (old → new), in a fixed order. */
+export function changedTerms(before: WithTerms, after: WithTerms): TermsChange[] {
+  const [from, to] = [termsOf(before), termsOf(after)];
+  return APPLICANT_TERMS.flatMap((term) =>
+    from[term] === to[term] ? [] : [{ term, from: from[term], to: to[term] } as TermsChange],
+  );
 }
 
 export const PLACE_FIXED =

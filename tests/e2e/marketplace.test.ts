@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
-import { signIn } from '../support/api.ts';
+import { call, signIn } from '../support/api.ts';
 import { openProject } from '../support/projects.ts';
 import { expectAccessible, type openPage, PHONE, screenshot, seen, watchedBrowser } from './browser.ts';
 
@@ -228,9 +228,12 @@ describe('the marketplace', () => {
       '2027年7月',
       '週10時間未満（月43時間以内）',
       '応募 0 件',
+      '最終更新',
     ]) {
       expect(terms).toContain(expected);
     }
+    // 12条: how current the posting is; no condition has changed since it was published.
+    expect(terms).not.toContain('条件変更');
     expect(await seen(page.getByRole('main'))).toContain(project.challenge);
     const apply = page.getByRole('region', { name: 'この案件に応募する' });
     await apply.getByRole('button', { name: '応募する' }).click();
@@ -298,17 +301,33 @@ describe('the marketplace', () => {
   });
 
   test('a professional withdraws an application after confirming', async () => {
-    const other = await openProject(await signIn('firm@demo.kakehashi.jp'), {
-      title: `古民家カフェの SNS 運用 ${token}`,
-    });
+    const demoFirm = await signIn('firm@demo.kakehashi.jp');
+    const other = await openProject(demoFirm, { title: `古民家カフェの SNS 運用 ${token}` });
     const page = await open({ storageState: proState });
     await page.goto(`${url}/projects/${other.id}`);
     const apply = page.getByRole('region', { name: 'この案件に応募する' });
     await apply.getByLabel('提案内容').fill('SNS 運用の経験があります。');
     await apply.getByRole('button', { name: '応募する' }).click();
     await apply.getByText('応募しました。企業からの連絡をお待ちください。').waitFor();
+    // The firm raises the fee after the application (12条): the page says the conditions changed, and so
+    // does the applicant's list.
+    const raised = await call('PATCH', `/v1/projects/${other.id}`, {
+      token: demoFirm,
+      json: { monthlyFeeJpy: 60_000 },
+    });
+    expect(raised.status).toBe(200);
+    await page.reload();
+    const terms = page.getByRole('region', { name: '募集条件' });
+    await expect.poll(() => seen(terms)).toContain('¥60,000/月');
+    expect(await seen(terms)).toContain('条件変更');
     await page.getByRole('banner').getByRole('link', { name: 'マイ応募' }).click();
     const item = page.getByRole('article').filter({ hasText: other.title });
+    await expect
+      .poll(() => seen(item))
+      .toContain('応募のあとで、報酬・稼働時間・リモートなどの募集条件が変更されました');
+    await item.getByRole('link', { name: '新しい条件を案件のページで確認する' }).waitFor();
+    await screenshot(page, '23-my-applications-terms-changed');
+    await expectAccessible(page, 'my applications, the terms changed after applying');
     await item.getByRole('button', { name: '応募を取り下げる' }).click();
     const dialog = page.getByRole('dialog', { name: '応募を取り下げますか？' });
     // Cancel keeps it; confirming withdraws it.

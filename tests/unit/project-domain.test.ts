@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { decide, withdraw } from '#shared/applications/rules.ts';
+import { projectMails } from '#shared/projects/mails.ts';
 import {
   applyPatch,
   canSee,
+  changedTerms,
   nextStatus,
   type Project,
   ProjectInput,
@@ -108,6 +110,47 @@ describe('project lifecycle', () => {
     expect(canSee({ status: 'draft', firmId: 'f' }, 'g')).toBe(false);
     expect(canSee({ status: 'draft', firmId: 'f' }, undefined)).toBe(false);
     expect(canSee({ status: 'closed', firmId: 'f' }, undefined)).toBe(true);
+  });
+});
+
+describe('accurate postings (12条): which conditions changed', () => {
+  const before = { monthlyFeeJpy: 50_000, hoursPerMonth: 20, remote: 'full', feeTax: 'inclusive' } as const;
+
+  it('names each changed condition old → new, fee first, and nothing when none changed', () => {
+    expect(changedTerms(before, { ...before })).toEqual([]);
+    expect(changedTerms(before, { ...before, hoursPerMonth: 30, monthlyFeeJpy: 60_000 })).toEqual([
+      { term: 'monthlyFeeJpy', from: 50_000, to: 60_000 },
+      { term: 'hoursPerMonth', from: 20, to: 30 },
+    ]);
+    expect(changedTerms(before, { ...before, remote: 'onsite', feeTax: 'exclusive' })).toEqual([
+      { term: 'feeTax', from: 'inclusive', to: 'exclusive' },
+      { term: 'remote', from: 'full', to: 'onsite' },
+    ]);
+  });
+
+  it('a project saved before the tax setting was tax-inclusive: saying so is no change, going 税別 is', () => {
+    const { feeTax: _, ...old } = before;
+    expect(changedTerms(old, { ...old, feeTax: 'inclusive' })).toEqual([]);
+    expect(changedTerms(old, { ...old, feeTax: 'exclusive' })).toEqual([
+      { term: 'feeTax', from: 'inclusive', to: 'exclusive' },
+    ]);
+  });
+
+  it('the applicants are mailed the project, each change old → new in both languages, and its page', () => {
+    const mail = projectMails.termsChanged({
+      projectTitle: '梨園のEC立ち上げ支援',
+      organizationName: '株式会社ゆりはま梨園',
+      projectId: 'p1',
+      changes: changedTerms(before, { ...before, monthlyFeeJpy: 60_000, remote: 'hybrid' }),
+      appUrl: 'https://kakehashi.example',
+    });
+    expect(mail.subject).toContain('梨園のEC立ち上げ支援');
+    expect(mail.text).toContain('・月額報酬：¥50,000/月 → ¥60,000/月');
+    expect(mail.text).toContain('・リモート：フルリモート → リモート＋ときどき現地');
+    expect(mail.text).toContain('- Monthly fee: ¥50,000 a month → ¥60,000 a month');
+    expect(mail.text).toContain('- Remote work: Fully remote → Remote with visits');
+    expect(mail.text).not.toMatch(/稼働時間|Hours/);
+    expect(mail.text).toContain('https://kakehashi.example/projects/p1');
   });
 });
 

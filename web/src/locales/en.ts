@@ -544,6 +544,8 @@ export const en: Messages = {
     deliverables: 'Expected results',
     applicants: 'Applicants',
     publishedAt: 'Published',
+    updatedAt: 'Last updated',
+    termsChangedAt: 'Terms changed',
     status: 'Status',
     details: 'Terms',
     notFound: 'Project not found',
@@ -689,6 +691,8 @@ export const en: Messages = {
     viewEngagement: 'Open the engagement',
     appliedAs: 'Applied as',
     appliedAsTeam: 'The team “{{team}}”',
+    termsChanged: 'The terms (fee, hours or remote work) changed after you applied, on {{date}}.',
+    checkNewTerms: 'See the new terms on the project’s page',
   },
   applicants: {
     title: 'Applicants',

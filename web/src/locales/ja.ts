@@ -534,6 +534,8 @@ export const ja = {
     deliverables: '期待する成果',
     applicants: '応募者数',
     publishedAt: '公開日',
+    updatedAt: '最終更新',
+    termsChangedAt: '条件変更',
     status: '状態',
     details: '募集条件',
     notFound: 'この案件は見つかりませんでした',
@@ -678,6 +680,8 @@ export const ja = {
     viewEngagement: '契約を見る',
     appliedAs: '応募の名義',
     appliedAsTeam: 'チーム「{{team}}」',
+    termsChanged: '応募のあとで、報酬・稼働時間・リモートなどの募集条件が変更されました（{{date}}）。',
+    checkNewTerms: '新しい条件を案件のページで確認する',
   },
   applicants: {
     title: '応募者',

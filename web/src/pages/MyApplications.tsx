@@ -100,6 +100,9 @@ function ApplicationItem({
   const f = useFormat();
   const region = useRegionName(a.project.municipalityCode || undefined);
   const titleId = `application-${a.id}`;
+  // The project's conditions changed after this application was made (12条): its applicant should know.
+  const changed = a.project.termsChangedAt;
+  const changedSince = changed && changed > a.createdAt ? changed : undefined;
   return (
     <Paper component="article" withBorder p={{ base: 'md', sm: 'lg' }} aria-labelledby={titleId}>
       <Group justify="space-between" align="flex-start" gap="sm" wrap="wrap">
@@ -158,6 +161,18 @@ function ApplicationItem({
             {t('applications.viewEngagement')}
           </Button>
         </Group>
+      )}
+      {changedSince && (
+        <Alert color="yellow" mt="sm" p="sm">
+          <Text size="sm" fw={700}>
+            {t('applications.termsChanged', { date: f.date(changedSince) })}
+          </Text>
+          {OPEN_APPLICATION.includes(a.status) && (
+            <Anchor component={Link} to={`/projects/${a.project.id}`} size="sm" fw={700}>
+              {t('applications.checkNewTerms')}
+            </Anchor>
+          )}
+        </Alert>
       )}
       {a.project.status === 'closed' && a.status !== 'accepted' && (
         <Text mt="sm" size="sm" c="dimmed">

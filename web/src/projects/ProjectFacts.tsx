@@ -34,6 +34,20 @@ export function ProjectFacts({ project }: { project: Project }) {
     [t('projects.applicants'), f.applicants(project.applicantCount)],
   );
   if (project.publishedAt) rows.push([t('projects.publishedAt'), f.date(project.publishedAt)]);
+  // 12条: how current the posting is, and when its conditions last changed.
+  rows.push([
+    t('projects.updatedAt'),
+    <time key="updated" dateTime={project.updatedAt}>
+      {f.date(project.updatedAt)}
+    </time>,
+  ]);
+  if (project.termsChangedAt)
+    rows.push([
+      t('projects.termsChangedAt'),
+      <time key="terms-changed" dateTime={project.termsChangedAt}>
+        {f.date(project.termsChangedAt)}
+      </time>,
+    ]);
   return (
     <dl className="fields">
       {rows.map(([label, value]) => (
