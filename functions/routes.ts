@@ -6,6 +6,7 @@ import * as billing from './billing/routes.ts';
 import * as considerations from './considerations/routes.ts';
 import * as engagements from './engagements/routes.ts';
 import * as eventsRoutes from './events/routes.ts';
+import * as invoices from './invoices/routes.ts';
 import * as mail from './mail/routes.ts';
 import * as metrics from './metrics/routes.ts';
 import * as projects from './projects/routes.ts';
@@ -39,6 +40,7 @@ export const contexts = {
   mail,
   terms,
   considerations,
+  invoices,
 } as const;
 
 export const lines: readonly Route[] = Object.values(contexts).flatMap((c) => Object.values(c) as Route[]);

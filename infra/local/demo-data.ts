@@ -41,6 +41,9 @@ export const demoAccounts: DemoAccount[] = [
       regionsOfInterest: [{ regionCode: '24203', ties: ['furusato_donor'] }],
       hoursPerMonth: 15,
       workStyle: 'hybrid',
+      // A registered issuer (a fictitious number): the firm's documents for his fee are qualified invoices.
+      qualifiedInvoiceIssuer: true,
+      invoiceRegistrationNumber: 'T8123456789012',
     },
   },
   {

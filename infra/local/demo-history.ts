@@ -6,6 +6,7 @@ import { type LedgerRow, ledger } from '#shared/billing/ledger.entity.ts';
 import { platformFeeJpy, splitPayment } from '#shared/billing/rules.ts';
 import { db, tableName } from '#shared/data/client.ts';
 import { type Engagement, engagements } from '#shared/engagements/engagement.entity.ts';
+import { issueMonthDocuments } from '#shared/invoices/issue-documents.ts';
 import { addMonths } from '#shared/metrics/months.ts';
 import { projects } from '#shared/projects/project.entity.ts';
 import { type Project, ProjectInput } from '#shared/projects/rules.ts';
@@ -875,6 +876,8 @@ async function seedProject(demo: HistoryProject, s: Seeding, people: People, fir
       await engagements.startFromAcceptance(application, engagement).catch(ignoreExisting);
       // One row per invoice, each its own item (a paid row is kept as it is).
       await Promise.all(rows.map((row) => ledger.record(row)));
+      // Each paid month's documents, issued as at the payment.
+      await Promise.all(rows.map((row) => issueMonthDocuments(engagement, [row], row.at)));
     } else {
       await applications.move(application, a.outcome, at(a.decided)).catch(ignoreExisting);
     }

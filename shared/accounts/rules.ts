@@ -34,6 +34,12 @@ const professionalFields = {
   regionsOfInterest: z.array(regionTie).max(20).optional(),
   hoursPerMonth: z.int().min(1).max(160).optional(),
   workStyle: z.enum(WORK_STYLES).optional(),
+  /**
+   * Whether they are a registered issuer of qualified invoices (適格請求書発行事業者), and their number: the
+   * notice the platform needs to invoice the firm in its own name for them (媒介者交付特例).
+   */
+  qualifiedInvoiceIssuer: z.boolean().optional(),
+  invoiceRegistrationNumber: invoiceRegistrationNumber.optional(),
 };
 
 const firmFields = {
@@ -64,7 +70,11 @@ export const ProfileInput = z.discriminatedUnion('role', [
         path: ['homeMunicipalityCode'],
         message: 'The home municipality is not in the home prefecture.',
       },
-    ),
+    )
+    .refine((p) => !p.qualifiedInvoiceIssuer || !!p.invoiceRegistrationNumber, {
+      path: ['invoiceRegistrationNumber'],
+      message: 'A registered issuer gives their registration number.',
+    }),
   z.strictObject(firmFields),
   z.strictObject(staffFields),
   z.strictObject(operatorFields),

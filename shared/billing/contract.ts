@@ -24,7 +24,8 @@ export const EarningsQuery = z.strictObject({
   format: z.enum(['json', 'csv']).optional(),
 });
 
-const Withheld = { withholdingJpy: z.number().int() };
+/** The tax in the fee received, and what was withheld. */
+const Withheld = { grossTaxJpy: z.number().int(), withholdingJpy: z.number().int() };
 export const EarningsRowOut = MonthMoneyOut.extend({
   month: z.string(),
   engagementId: z.string(),

@@ -40,6 +40,7 @@ const COLUMNS = [
   ['title', '案件 Project'],
   ['firmName', '企業 Firm'],
   ['grossJpy', '報酬額 Gross (JPY)'],
+  ['grossTaxJpy', 'うち消費税 Tax in gross (JPY)'],
   ['platformFeeJpy', '手数料 Platform fee (JPY)'],
   ['feeTaxJpy', 'うち消費税 Tax in fee (JPY)'],
   ['netJpy', '差引受取額 Net (JPY)'],

@@ -1,5 +1,6 @@
 import { now } from '../data/entity.ts';
 import { engagements } from '../engagements/engagement.entity.ts';
+import { issueMonthDocuments } from '../invoices/issue-documents.ts';
 import { logger } from '../logger.ts';
 import { stripe } from '../stripe/client.ts';
 import { type LedgerRow, ledger } from './ledger.entity.ts';
@@ -10,6 +11,7 @@ import { payTeamMembers, teamRows } from './team-payouts.ts';
 /**
  * The ledger row of an invoice, from the invoice as Stripe has it now: paid is final, failed until paid.
  * A team engagement's invoice has a row per member with a share, and once paid a transfer to each.
+ * A paid month's documents (the firm's qualified invoice, each supplier's for the platform fee) are issued once.
  */
 export async function recordInvoice(engagementId: string, invoiceId: string) {
   const engagement = await engagements.get(engagementId);
@@ -45,10 +47,13 @@ export async function recordInvoice(engagementId: string, invoiceId: string) {
   if (!engagement.teamId) {
     const result = await ledger.record(row);
     logger.info('ledger row', { engagementId, invoiceId, status: row.status, result });
+    if (paid) await issueMonthDocuments(engagement, [row]);
     return;
   }
   const rows = await teamRows(engagement, row);
   const results = await Promise.all(rows.map((r) => ledger.record(r)));
   logger.info('team ledger rows', { engagementId, invoiceId, status: row.status, results });
-  if (paid) await payTeamMembers(row);
+  if (!paid) return;
+  await issueMonthDocuments(engagement, rows);
+  await payTeamMembers(row);
 }

@@ -60,12 +60,15 @@ export type EarningsRow = MonthMoney & {
   engagementId: string;
   title: string;
   firmName: string;
+  /** The consumption tax in the fee received (the firm's document), rounded down per payment as invoiced. */
+  grossTaxJpy: number;
   withholdingJpy: number;
 };
-export type EarningsTotals = MonthMoney & { withholdingJpy: number };
+export type EarningsTotals = MonthMoney & { grossTaxJpy: number; withholdingJpy: number };
 
 /**
- * A year's statement: one row per month and engagement (a month with two payments of one engagement adds them;
+ * A year's statement, summing both documents of each paid month: the fee received (its tax as the firm's document
+ * states it) and the platform's fee (its tax as the platform's invoice states it). One row per month and engagement (a month with two payments of one engagement adds them;
  * withholding is computed per payment, as the payer withholds it), in month order, and the totals.
  */
 export function yearlyStatement(paid: PaidMonth[]): { rows: EarningsRow[]; totals: EarningsTotals } {
@@ -81,9 +84,11 @@ export function yearlyStatement(paid: PaidMonth[]): { rows: EarningsRow[]; total
       platformFeeJpy: 0,
       feeTaxJpy: 0,
       netJpy: 0,
+      grossTaxJpy: 0,
       withholdingJpy: 0,
     };
     row.grossJpy += p.grossJpy;
+    row.grossTaxJpy += includedConsumptionTaxJpy(p.grossJpy);
     row.platformFeeJpy += p.platformFeeJpy;
     row.feeTaxJpy += p.feeTaxJpy;
     row.netJpy += p.netJpy;
@@ -98,9 +103,11 @@ export function yearlyStatement(paid: PaidMonth[]): { rows: EarningsRow[]; total
     platformFeeJpy: 0,
     feeTaxJpy: 0,
     netJpy: 0,
+    grossTaxJpy: 0,
     withholdingJpy: 0,
   };
   for (const r of sorted) {
+    totals.grossTaxJpy += r.grossTaxJpy;
     totals.grossJpy += r.grossJpy;
     totals.platformFeeJpy += r.platformFeeJpy;
     totals.feeTaxJpy += r.feeTaxJpy;

@@ -66,6 +66,8 @@ type Ids = {
   project: string;
   /** The running demo retainer between the Yurihama firm and 高橋 健太. */
   engagement: string;
+  /** The first paid month of that retainer (its documents issued at payment). */
+  invoice: string;
   /** The 箕輪クラウドチーム. */
   team: string;
   /** A published demo event (the Yurihama tour, a lottery not drawn yet). */
@@ -128,6 +130,18 @@ const ROUTES: Record<string, Visit[]> = {
   ],
   'engagements/:id/terms': [{ as: 'paidProfessional', to: (ids) => `/engagements/${ids.engagement}/terms` }],
   'engagements/:id/terms/:version': [{ as: 'firm', to: (ids) => `/engagements/${ids.engagement}/terms/1` }],
+  'engagements/:id/invoices/:invoiceId/:kind': [
+    {
+      as: 'firm',
+      to: (ids) => `/engagements/${ids.engagement}/invoices/${ids.invoice}/fee`,
+      shows: { ja: '適格請求書の対象', en: 'Qualified invoice' },
+    },
+    {
+      as: 'paidProfessional',
+      to: (ids) => `/engagements/${ids.engagement}/invoices/${ids.invoice}/platform_fee`,
+      shows: { ja: 'プラットフォーム利用料', en: 'Consumption tax' },
+    },
+  ],
   payouts: [{ as: 'paidProfessional', to: () => '/payouts' }],
   earnings: [{ as: 'paidProfessional', to: () => '/earnings' }],
   teams: [{ as: 'director', to: () => '/teams' }],
@@ -191,6 +205,8 @@ beforeAll(async () => {
   ids.engagement = engagements.body.items.find(
     (e: { professional: { displayName: string } }) => e.professional.displayName === '高橋 健太',
   ).id;
+  const months = await call('GET', `/v1/engagements/${ids.engagement}/invoices`, { token: firm });
+  ids.invoice = months.body.items.find((m: { status: string }) => m.status === 'paid').invoiceId;
 
   const director = await signIn('minowa-director@demo.kakehashi.jp');
   ids.team = (await call('GET', '/v1/me/teams', { token: director })).body.items[0].id;

@@ -13,6 +13,7 @@ import {
   publishedEvent,
   signUp,
 } from '../support/events.ts';
+import { eventually } from '../support/eventually.ts';
 import {
   acceptedEngagement,
   engagementIn,
@@ -47,6 +48,8 @@ type Fixtures = {
   toPause: string;
   toResume: string;
   toCancel: string;
+  /** The first paid month of `toPause`, its documents issued. */
+  paidInvoice: string;
   /** Professional A's request for consideration on `awaitingPayment`, not answered yet. */
   consideration: string;
   events: EventFixtures;
@@ -196,6 +199,15 @@ const matrix = (
     path: `/v1/engagements/${f.toPause}/invoices`,
     expect: partiesOf(200),
   },
+  'GET /v1/engagements/{id}/invoices/{invoiceId}/documents': {
+    path: `/v1/engagements/${f.toPause}/invoices/${f.paidInvoice}/documents`,
+    expect: partiesOf(200),
+  },
+  // The firm's document for the fee: the firm, and the professional its copy.
+  'GET /v1/engagements/{id}/invoices/{invoiceId}/documents/{kind}': {
+    path: `/v1/engagements/${f.toPause}/invoices/${f.paidInvoice}/documents/fee`,
+    expect: partiesOf(200),
+  },
   'GET /v1/engagements/{id}/terms': {
     path: `/v1/engagements/${f.awaitingPayment}/terms`,
     expect: partiesOf(200),
@@ -307,7 +319,7 @@ const matrix = (
   },
   // Only professionals can be members: a firm, staff and the operator may not call the teams' routes.
   'POST /v1/teams': { path: '/v1/teams', json: { name: 'matrix' }, expect: prosOnly(201) },
-  'GET /v1/me/teams': { path: '/v1/me/teams', expect: prosOnly(200) },
+  'GET /v1/me/teams': { path: '/v1/me/teams?limit=5', expect: prosOnly(200) },
   'GET /v1/teams/{id}': { path: `/v1/teams/${t.invitedB}`, expect: prosOnly(200) },
   'POST /v1/teams/{id}/invitations': {
     path: `/v1/teams/${t.memberB}/invitations`,
@@ -349,7 +361,7 @@ const matrix = (
     expect: { anonymous: 401, operator: 200, others: 403 },
   },
   // The operators' console: nobody else may look at it or act through it.
-  'GET /v1/admin/region-staff': { path: '/v1/admin/region-staff', expect: operatorOnly(200) },
+  'GET /v1/admin/region-staff': { path: '/v1/admin/region-staff?limit=5', expect: operatorOnly(200) },
   'DELETE /v1/admin/region-staff/invitations/{email}': {
     path: `/v1/admin/region-staff/invitations/${encodeURIComponent(a.invitation)}`,
     expect: operatorOnly(200),
@@ -628,6 +640,17 @@ describe('authorization matrix', () => {
       paid(),
     ]);
     await call('POST', `/v1/engagements/${toResume}/pause`, { token: firmA });
+    const paidInvoice = await eventually(async () => {
+      const months = await call('GET', `/v1/engagements/${toPause}/invoices`, { token: firmA });
+      const month = months.body.items.find((m: { status: string }) => m.status === 'paid');
+      const docs =
+        month &&
+        (await call('GET', `/v1/engagements/${toPause}/invoices/${month.invoiceId}/documents`, {
+          token: firmA,
+        }));
+      if (docs?.status !== 200) throw new Error('no documents yet');
+      return month.invoiceId as string;
+    });
     const consideration = await call('POST', `/v1/engagements/${awaitingPayment}/consideration-requests`, {
       token: who.proA.token,
       json: { kind: 'care', request: '介護のため水曜は稼働できません' },
@@ -642,6 +665,7 @@ describe('authorization matrix', () => {
       toPause,
       toResume,
       toCancel,
+      paidInvoice,
       draft: await draft(),
       toPublish: await draft(),
       toClose: (await openProject(firmA)).id,

@@ -123,6 +123,30 @@ describe('bad input on the payment routes', () => {
     expect(await engagementItem()).toEqual(before);
   });
 
+  it('invoice documents with a malformed invoice id or kind: 400 on the path field', async () => {
+    const dots = (x: string) => x !== '.' && x !== '..';
+    const badInvoiceIds = fc
+      .string({ minLength: 1, maxLength: 60 })
+      .filter((x) => !/^in_[A-Za-z0-9_]{1,250}$/.test(x) && dots(x));
+    const badKinds = fc
+      .string({ minLength: 1, maxLength: 30 })
+      .filter((k) => !['fee', 'platform_fee'].includes(k) && dots(k));
+    const documents = `/v1/engagements/${engagementId}/invoices`;
+    await fc.assert(
+      fc.asyncProperty(badInvoiceIds, badKinds, async (invoiceId, kind) => {
+        const list = await call('GET', `${documents}/${encodeURIComponent(invoiceId)}/documents`, {
+          token: firm,
+        });
+        expectRefused(list, invoiceId, 'path.invoiceId');
+        const one = await call('GET', `${documents}/in_month/documents/${encodeURIComponent(kind)}`, {
+          token: firm,
+        });
+        expectRefused(one, kind, 'path.kind');
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it('POST /v1/webhooks/stripe: any body without a valid, fresh signature is a 400 and changes nothing', async () => {
     const before = await engagementItem();
     await fc.assert(

@@ -77,6 +77,8 @@ describe('yearly earnings statement', () => {
     ]);
     expect(rows[0]).toMatchObject({
       grossJpy: 50_000,
+      // The tax in the fee received: 50,000 × 10 / 110 = 4,545.4 → 4,545.
+      grossTaxJpy: 4_545,
       platformFeeJpy: 5_000,
       feeTaxJpy: 454,
       netJpy: 45_000,
@@ -84,14 +86,17 @@ describe('yearly earnings statement', () => {
     });
     expect(rows[1]).toMatchObject({
       grossJpy: 80_000,
+      grossTaxJpy: 7_272,
       platformFeeJpy: 8_000,
       feeTaxJpy: 727,
       netJpy: 72_000,
     });
     expect(rows[1]?.withholdingJpy).toBe(0);
-    // 2 × 50,000 + 2 × 80,000; fees 2 × 5,000 + 2 × 8,000; taxes 2 × 454 + 2 × 727; withholding 2 × 5,105.
+    // 2 × 50,000 + 2 × 80,000 holding 2 × 4,545 + 2 × 7,272 of tax; fees 2 × 5,000 + 2 × 8,000; their taxes
+    // 2 × 454 + 2 × 727; withholding 2 × 5,105.
     expect(totals).toEqual({
       grossJpy: 260_000,
+      grossTaxJpy: 23_634,
       platformFeeJpy: 26_000,
       feeTaxJpy: 2_362,
       netJpy: 234_000,
@@ -106,8 +111,8 @@ describe('yearly earnings statement', () => {
     const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(1 + 4 + 1);
     expect(lines[0]).toContain('報酬額 Gross (JPY)');
-    expect(lines[1]).toBe('2026-01,パッケージデザイン,湯梨浜梨園,50000,5000,454,45000,5105');
-    expect(lines[5]).toBe('合計 Total,,,260000,26000,2362,234000,10210');
+    expect(lines[1]).toBe('2026-01,パッケージデザイン,湯梨浜梨園,50000,4545,5000,454,45000,5105');
+    expect(lines[5]).toBe('合計 Total,,,260000,23634,26000,2362,234000,10210');
   });
 });
 

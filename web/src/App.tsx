@@ -17,6 +17,7 @@ const AdminAuditPage = lazy(() => import('./pages/AdminAudit.tsx'));
 const AdminFeesPage = lazy(() => import('./pages/AdminFees.tsx'));
 const AdminMailPage = lazy(() => import('./pages/AdminMail.tsx'));
 const EngagementTermsPage = lazy(() => import('./pages/EngagementTerms.tsx'));
+const InvoiceDocumentPage = lazy(() => import('./pages/InvoiceDocument.tsx'));
 const MailboxPage = lazy(() => import('./pages/Mailbox.tsx'));
 const ApiDocsPage = lazy(() => import('./pages/ApiDocs.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFound.tsx'));
@@ -95,6 +96,7 @@ export function App() {
         <Route path="engagements/:id" element={signedIn(<EngagementPage />)} />
         <Route path="engagements/:id/terms" element={signedIn(<EngagementTermsPage />)} />
         <Route path="engagements/:id/terms/:version" element={signedIn(<EngagementTermsPage />)} />
+        <Route path="engagements/:id/invoices/:invoiceId/:kind" element={signedIn(<InvoiceDocumentPage />)} />
         <Route path="payouts" element={signedIn(<PayoutsPage />)} />
         <Route path="earnings" element={signedIn(<EarningsPage />)} />
         <Route path="teams" element={signedIn(<TeamsPage />)} />

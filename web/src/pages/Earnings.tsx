@@ -97,6 +97,7 @@ function Statement({ earnings: e }: { earnings: Earnings }) {
   const amounts = (a: Amounts) => (
     <>
       <Table.Td className="num">{f.yen(a.grossJpy)}</Table.Td>
+      <Table.Td className="num">{f.yen(a.grossTaxJpy)}</Table.Td>
       <Table.Td className="num">{f.yen(a.platformFeeJpy)}</Table.Td>
       <Table.Td className="num">{f.yen(a.feeTaxJpy)}</Table.Td>
       <Table.Td className="num">{f.yen(a.netJpy)}</Table.Td>
@@ -130,7 +131,7 @@ function Statement({ earnings: e }: { earnings: Earnings }) {
         </Paper>
       ) : (
         <TableScroll label={t('earnings.caption', { year: e.year })}>
-          <Table withTableBorder withColumnBorders miw={860} mt="md" className="money-table">
+          <Table withTableBorder withColumnBorders miw={960} mt="md" className="money-table">
             <Table.Caption className="visually-hidden">
               {t('earnings.caption', { year: e.year })}
             </Table.Caption>
@@ -141,6 +142,9 @@ function Statement({ earnings: e }: { earnings: Earnings }) {
                 <Table.Th scope="col">{t('earnings.firm')}</Table.Th>
                 <Table.Th scope="col" className="num">
                   {t('earnings.gross')}
+                </Table.Th>
+                <Table.Th scope="col" className="num">
+                  {t('earnings.grossTax')}
                 </Table.Th>
                 <Table.Th scope="col" className="num">
                   {t('earnings.fee')}

@@ -480,10 +480,11 @@ function Invoices({
                 <MoneyHeaders />
                 <Table.Th scope="col">{t('engagements.invoiceStatus')}</Table.Th>
                 <Table.Th scope="col">{t('engagements.invoice')}</Table.Th>
+                <Table.Th scope="col">{t('invoices.column')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             {invoices.data.map((i) => (
-              <InvoiceRows key={i.invoiceId} invoice={i} />
+              <InvoiceRows key={i.invoiceId} invoice={i} engagement={e} />
             ))}
           </Table>
         </TableScroll>
@@ -497,7 +498,7 @@ function Invoices({
  * its own under it (the same columns: each member's gross, fee, tax and net, and whether they were paid out),
  * shown and hidden by a button in the month's cell.
  */
-function InvoiceRows({ invoice: i }: { invoice: Invoice }) {
+function InvoiceRows({ invoice: i, engagement: e }: { invoice: Invoice; engagement: Engagement }) {
   const { t } = useTranslation();
   const f = useFormat();
   const [open, setOpen] = useState(false);
@@ -547,6 +548,9 @@ function InvoiceRows({ invoice: i }: { invoice: Invoice }) {
               '—'
             )}
           </Table.Td>
+          <Table.Td>
+            <MonthDocumentLinks invoice={i} engagement={e} month={month} />
+          </Table.Td>
         </Table.Tr>
       </Table.Tbody>
       {i.split?.length ? (
@@ -567,10 +571,42 @@ function InvoiceRows({ invoice: i }: { invoice: Invoice }) {
                   : '—'}
               </Table.Td>
               <Table.Td />
+              <Table.Td />
             </Table.Tr>
           ))}
         </Table.Tbody>
       ) : null}
     </>
+  );
+}
+
+/** A paid month's documents: the firm's fee invoice; for a professional its copy and their platform-fee invoice. */
+function MonthDocumentLinks({
+  invoice: i,
+  engagement: e,
+  month,
+}: {
+  invoice: Invoice;
+  engagement: Engagement;
+  month: string;
+}) {
+  const { t } = useTranslation();
+  if (i.status !== 'paid') return '—';
+  const to = (kind: string) => `/engagements/${e.id}/invoices/${i.invoiceId}/${kind}`;
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Anchor component={Link} to={to('fee')} aria-label={t('invoices.openFeeLabel', { month })}>
+        {t('invoices.openFee')}
+      </Anchor>
+      {e.yourRole === 'professional' && (
+        <Anchor
+          component={Link}
+          to={to('platform_fee')}
+          aria-label={t('invoices.openPlatformFeeLabel', { month })}
+        >
+          {t('invoices.openPlatformFee')}
+        </Anchor>
+      )}
+    </Group>
   );
 }

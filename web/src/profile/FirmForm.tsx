@@ -14,6 +14,7 @@ import {
 } from '../forms.tsx';
 import { useSaveProfile } from '../me.ts';
 import { FIRM_SIZES, type FirmSize, type Profile } from '../types.ts';
+import { normalizeRegistrationNumber } from './form-utils.ts';
 import { MunicipalitySelect, PrefectureSelect } from './RegionSelects.tsx';
 
 /** The firm's part of the shared profile schema (its limits are shown and checked). */
@@ -34,8 +35,7 @@ type Values = {
 
 /** The body of `PUT /v1/me` the values make: empty optional fields left out. */
 function toBody(v: Values) {
-  // Full-width letters and digits typed with a Japanese IME count as their ASCII forms.
-  const tNumber = v.invoiceRegistrationNumber.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase();
+  const tNumber = normalizeRegistrationNumber(v.invoiceRegistrationNumber);
   const contact = v.billingName.trim() || v.billingEmail.trim();
   return {
     role: 'firm',

@@ -28,7 +28,7 @@ import {
 import { useSaveProfile } from '../me.ts';
 import { prefectureOf, useWideAreaGroups, type WideAreaGroup } from '../regions.ts';
 import { type Profile, type RegionTie, TIES, type Tie, WORK_STYLES, type WorkStyle } from '../types.ts';
-import { normalizeSkill } from './form-utils.ts';
+import { normalizeRegistrationNumber, normalizeSkill } from './form-utils.ts';
 import { MunicipalitySelect, PrefectureSelect } from './RegionSelects.tsx';
 
 type Entry = { key: number; prefectureCode: string; localCode: string; ties: Tie[] };
@@ -59,6 +59,8 @@ type Values = {
   homeMunicipalityCode: string;
   hoursPerMonth: string | number;
   workStyle: WorkStyle | '';
+  qualifiedInvoiceIssuer: boolean;
+  invoiceRegistrationNumber: string;
   entries: Entry[];
 };
 
@@ -85,6 +87,8 @@ function toBody(v: Values) {
     regionsOfInterest: regions.length ? regions : undefined,
     hoursPerMonth: number(v.hoursPerMonth),
     workStyle: v.workStyle || undefined,
+    qualifiedInvoiceIssuer: v.qualifiedInvoiceIssuer || undefined,
+    invoiceRegistrationNumber: normalizeRegistrationNumber(v.invoiceRegistrationNumber) || undefined,
   };
 }
 
@@ -126,6 +130,8 @@ export function ProfessionalForm({
         return t('profile.errors.hours', range(fields.hoursPerMonth));
       case 'homeMunicipalityCode':
         return t('profile.errors.homeMunicipality');
+      case 'invoiceRegistrationNumber':
+        return t(typeof issue.input === 'string' ? 'profile.errors.invoice' : 'profile.errors.issuerNumber');
       case 'regionsOfInterest':
         if (part === 'ties') return t('profile.errors.tieRequired');
         return issue.input ? undefined : t('profile.errors.chooseOne');
@@ -143,6 +149,8 @@ export function ProfessionalForm({
       homeMunicipalityCode: initial?.homeMunicipalityCode ?? '',
       hoursPerMonth: initial?.hoursPerMonth ?? '',
       workStyle: initial?.workStyle ?? '',
+      qualifiedInvoiceIssuer: initial?.qualifiedInvoiceIssuer ?? false,
+      invoiceRegistrationNumber: initial?.invoiceRegistrationNumber ?? '',
       entries: toEntries(initial?.regionsOfInterest, groups),
     },
     validate: (values) => contractResolver(t, ProfileInput, toBody, word, placeIn(values.entries))(values),
@@ -243,6 +251,27 @@ export function ProfessionalForm({
             {...input('workStyle')}
           />
         </SimpleGrid>
+
+        <Fieldset legend={t('profile.invoiceIssuer')}>
+          <Stack gap="sm">
+            <Text size="sm" c="dimmed">
+              {t('profile.invoiceIssuerHint')}
+            </Text>
+            <Checkbox
+              label={t('profile.qualifiedInvoiceIssuer')}
+              {...input('qualifiedInvoiceIssuer', { type: 'checkbox' })}
+            />
+            <TextInput
+              label={t('profile.invoiceNumber')}
+              description={t('profile.proInvoiceHint')}
+              maxLength={20}
+              autoComplete="off"
+              spellCheck={false}
+              required={form.values.qualifiedInvoiceIssuer}
+              {...input('invoiceRegistrationNumber')}
+            />
+          </Stack>
+        </Fieldset>
 
         <Fieldset
           legend={t('profile.regionsOfInterest')}

@@ -76,6 +76,11 @@ export function ProfileView({ profile }: { profile: Profile }) {
       <Row key="style" label={t('profile.workStyle')}>
         {profile.workStyle && t(`profile.workStyles.${profile.workStyle}`)}
       </Row>,
+      <Row key="invoice" label={t('profile.invoiceIssuer')}>
+        {profile.qualifiedInvoiceIssuer
+          ? t('profile.registeredIssuer', { number: profile.invoiceRegistrationNumber })
+          : t('profile.notRegisteredIssuer')}
+      </Row>,
       <Row key="regions" label={t('profile.regionsOfInterest')}>
         {profile.regionsOfInterest?.length ? (
           <List spacing={4}>

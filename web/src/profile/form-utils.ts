@@ -7,6 +7,11 @@ export function normalizeSkill(tag: string): string {
   return tag.trim().toLowerCase().replace(/\s+/g, '-');
 }
 
+/** A registration number as typed: full-width letters and digits (a Japanese IME) as ASCII, no spaces or dashes. */
+export function normalizeRegistrationNumber(typed: string): string {
+  return typed.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase();
+}
+
 /** The API's field errors of a refused save, keyed by body path, in the person's language. */
 export function serverFieldErrors(t: TFunction, error: unknown): Record<string, string> {
   const out: Record<string, string> = {};
