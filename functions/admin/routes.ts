@@ -18,7 +18,7 @@ import {
   PlatformSettingsInput,
   ReasonInput,
 } from '#shared/admin/rules.ts';
-import { Id } from '#shared/domain/fields.ts';
+import { Id, PageQuery as ListPageQuery } from '#shared/domain/fields.ts';
 import { line } from '#shared/http/route.ts';
 import { ProjectOut } from '#shared/projects/contract.ts';
 
@@ -60,8 +60,11 @@ export const listRegionStaff = /* @__PURE__ */ line('GET /v1/admin/region-staff'
   handler: 'admin/list-region-staff',
   access: ['operator'],
   tag: 'admin',
-  summary: "Every region's staff, and the invitations not taken up yet (soonest expiry first).",
+  summary:
+    "Every region's staff (by region), and the invitations not taken up yet (soonest expiry first): a page of each at a time, one cursor for both.",
   needs: { table: 'read' },
+  // Its cursor holds a position in each of the two lists: the longer bound of the shared page query.
+  query: ListPageQuery,
   response: RegionStaffOut,
 });
 

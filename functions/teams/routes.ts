@@ -1,4 +1,4 @@
-import { Id } from '#shared/domain/fields.ts';
+import { Id, PageQuery } from '#shared/domain/fields.ts';
 import { line } from '#shared/http/route.ts';
 import { TeamList, TeamOut } from '#shared/teams/contract.ts';
 import { InvitationInput, TeamInput } from '#shared/teams/rules.ts';
@@ -29,8 +29,10 @@ export const myTeams = /* @__PURE__ */ line('GET /v1/me/teams', {
   handler: 'teams/my-teams',
   access: ['professional'],
   tag: 'teams',
-  summary: 'The teams the caller directs, has joined, or is invited to by their e-mail address.',
+  summary:
+    'The teams the caller directs, has joined (newest first), then those they are invited to by their e-mail address, a page at a time.',
   needs: { table: 'read' },
+  query: PageQuery,
   response: TeamList,
 });
 

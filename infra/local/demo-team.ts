@@ -42,7 +42,7 @@ export async function seedTeam(
   };
   const user = async (email: string) => (await users.get(userIds.get(email) as string)) as User;
   const director = await user(DEMO_TEAM.director);
-  if ((await myTeams(director)).length > 0) return; // seeded before
+  if ((await myTeams(director, { limit: 1 })).items.length > 0) return; // seeded before
   const firm = await user(DEMO_TEAM.firm);
   const members = await Promise.all(DEMO_TEAM.members.map(user));
   const team = await createTeam(director, {

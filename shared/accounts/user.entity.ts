@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../data/client.ts';
 import { now, ofType, type Stored, strip } from '../data/entity.ts';
-import { queryAll } from '../data/query.ts';
+import { type Page, type PageRequest, queryPage } from '../data/query.ts';
 import type { Profile } from './rules.ts';
 
 /**
@@ -18,7 +18,8 @@ import type { Profile } from './rules.ts';
  *  - usersByIds(ids)                     BatchGetItem (a project's applicants)
  *  - firmsInMunicipality(code)           Query    GSI1 GSI1PK=MUNI#<code>, GSI1SK begins_with FIRM#
  *  - staffOfRegion(code)                 Query    GSI1 GSI1PK=REGION#<code>, GSI1SK begins_with STAFF#
- *  - allStaff()                          Query    GSI2 GSI2PK=STAFF, GSI2SK=<regionCode>#<userId> (the operators' console)
+ *  - staffPage(page)                     Query    GSI2 GSI2PK=STAFF, GSI2SK=<regionCode>#<userId> (the operators' console,
+ *                                                 paged)
  *  - byEmail(email)                      Query    GSI3 GSI3PK=EMAIL#<lower-case email>, GSI3SK=USER
  *                                                 (the partition is shared: teams put invitations to the address there;
  *                                                 a profile stored before this key gets it at its next put)
@@ -140,15 +141,10 @@ export const users = {
     return strip(item) as User;
   },
 
-  /** Every region's staff, ordered by region. */
-  async allStaff(): Promise<User[]> {
-    const items = await queryAll({
-      TableName: tableName(),
-      IndexName: 'GSI2',
-      KeyConditionExpression: 'GSI2PK = :pk',
-      ExpressionAttributeValues: { ':pk': 'STAFF' },
-    });
-    return items.map((item) => strip(item as UserItem) as User);
+  /** Every region's staff, ordered by region, a page at a time. */
+  async staffPage(page: PageRequest): Promise<Page<User>> {
+    const out = await queryPage({ index: 'GSI2', pk: 'STAFF', forward: true }, page, 'list of region staff');
+    return { items: out.items.map((item) => strip(item as UserItem) as User), nextCursor: out.nextCursor };
   },
 
   /** Suspending, as a part of the operator's transaction: an account that exists, no operator's, not suspended yet. */

@@ -15,7 +15,10 @@ export const SettingsOut = z.object({
 });
 export type SettingsOut = z.output<typeof SettingsOut>;
 
-/** Region staff and the invitations not taken up yet (`GET /v1/admin/region-staff`). */
+/**
+ * Region staff and the invitations not taken up yet (`GET /v1/admin/region-staff`), a page of each at a time:
+ * `nextCursor` goes on in both lists (null once both are read to their end).
+ */
 export const StaffMemberOut = z.object({
   userId: z.string(),
   displayName: z.string(),
@@ -28,6 +31,7 @@ export const PendingInvitationOut = InvitationOut.extend({ invitedBy: z.string()
 export const RegionStaffOut = z.object({
   staff: z.array(StaffMemberOut),
   invitations: z.array(PendingInvitationOut),
+  nextCursor: z.string().nullable(),
 });
 export type RegionStaffOut = z.output<typeof RegionStaffOut>;
 export const RevokedOut = z.object({ email: z.string(), revokedAt: z.string() });

@@ -1,7 +1,7 @@
 import { DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../data/client.ts';
 import { now, type Stored, strip } from '../data/entity.ts';
-import { queryAll } from '../data/query.ts';
+import { type Page, type PageRequest, queryPage } from '../data/query.ts';
 
 /**
  * Invitation: an operator invites an e-mail address to become region staff; the person's account takes
@@ -9,7 +9,7 @@ import { queryAll } from '../data/query.ts';
  * Access patterns:
  *  - invitationFor(email)         GetItem  PK=INVITE#<email>, SK=INVITATION
  *  - pendingInvitationsExpiring   Query    GSI1 GSI1PK=INVITATIONS#PENDING, GSI1SK <= <now ISO>
- *  - pendingInvitations           Query    GSI1 GSI1PK=INVITATIONS#PENDING, GSI1SK > <now ISO> (the console)
+ *  - pendingInvitations           Query    GSI1 GSI1PK=INVITATIONS#PENDING, GSI1SK > <now ISO> (the console, paged)
  */
 export type Invitation = {
   email: string;
@@ -69,15 +69,17 @@ export const invitations = {
     };
   },
 
-  /** Invitations still open at `at`, soonest expiry first. */
-  async pending(at: string): Promise<PendingInvitation[]> {
-    const items = await queryAll({
-      TableName: tableName(),
-      IndexName: 'GSI1',
-      KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK > :at',
-      ExpressionAttributeValues: { ':pk': 'INVITATIONS#PENDING', ':at': at },
-    });
-    return items.map((item) => strip(item as InvitationItem) as PendingInvitation);
+  /** Invitations still open at `at`, soonest expiry first, a page at a time. */
+  async pendingPage(at: string, page: PageRequest): Promise<Page<PendingInvitation>> {
+    const out = await queryPage(
+      { index: 'GSI1', pk: invitationKeys.pending('').GSI1PK, forward: true, sk: { after: at } },
+      page,
+      'list of invitations',
+    );
+    return {
+      items: out.items.map((item) => strip(item as InvitationItem) as PendingInvitation),
+      nextCursor: out.nextCursor,
+    };
   },
 
   async get(email: string): Promise<Invitation | undefined> {

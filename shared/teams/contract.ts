@@ -37,4 +37,5 @@ export const TeamSummaryOut = z.object({
   yourRole: z.enum(TEAM_ROLES),
   memberCount: z.number().int(),
 });
-export const TeamList = z.object({ items: z.array(TeamSummaryOut) });
+/** A page of the caller's teams: memberships first (newest first), then open invitations. */
+export const TeamList = z.object({ items: z.array(TeamSummaryOut), nextCursor: z.string().nullable() });

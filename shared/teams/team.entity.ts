@@ -7,7 +7,7 @@ import {
 import { userKeys } from '../accounts/user.entity.ts';
 import { db, tableName } from '../data/client.ts';
 import { type Stored, strip } from '../data/entity.ts';
-import { queryAll } from '../data/query.ts';
+import { type Page, type PageRequest, queryAll, queryPage } from '../data/query.ts';
 import { MAX_TEAM_MEMBERS } from './rules.ts';
 
 /**
@@ -18,10 +18,13 @@ import { MAX_TEAM_MEMBERS } from './rules.ts';
  * Access patterns:
  *  - get(teamId)                   GetItem       PK=TEAM#<id>, SK=TEAM
  *  - byIds(teamIds)                BatchGetItem  (a person's list of teams)
+ *  - joinedAmong(userId, teamIds)  BatchGetItem  the person's MEMBER#<uid> in each team (a page of invitations)
  *  - load(teamId)                  Query         PK=TEAM#<id> (consistent): SK TEAM · MEMBER#<uid> · INVITE#<email>
  *  - activeMembers(teamId)         Query         PK=TEAM#<id>, SK begins_with MEMBER#
  *  - teams of a user               Query         GSI1 GSI1PK=USER#<uid>#TEAMS, GSI1SK=<joinedAt>#<teamId>, newest first
- *  - invitations to an address     Query         GSI3 GSI3PK=EMAIL#<email>, GSI3SK begins_with TEAM#
+ *                                                (paged)
+ *  - invitations to an address     Query         GSI3 GSI3PK=EMAIL#<email>, GSI3SK begins_with TEAM#, expiresAt > now
+ *                                                as FilterExpression (paged, in team-id order)
  *  - create                        TransactWrite Put team + Put the director's member item (attribute_not_exists)
  *  - invite                        TransactWrite Put invitation (attribute_not_exists) + Update team ADD seatsTaken 1
  *                                                (seatsTaken < 20) [+ ConditionCheck: the account is no member]
@@ -112,6 +115,23 @@ function memberItem(member: TeamMember, at: string): TeamMemberItem {
   };
 }
 
+/** Items by key (one BatchGetItem per 100, unprocessed keys asked again), those that exist. */
+async function batchGet(keys: { PK: string; SK: string }[]): Promise<Record<string, unknown>[]> {
+  const found: Record<string, unknown>[] = [];
+  const unique = [...new Map(keys.map((k) => [`${k.PK}\n${k.SK}`, k])).values()];
+  for (let i = 0; i < unique.length; i += 100) {
+    let batch: Record<string, unknown>[] | undefined = unique.slice(i, i + 100);
+    for (let attempt = 0; batch?.length && attempt < 5; attempt++) {
+      const out: BatchGetCommandOutput = await db().send(
+        new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: batch } } }),
+      );
+      found.push(...(out.Responses?.[tableName()] ?? []));
+      batch = out.UnprocessedKeys?.[tableName()]?.Keys;
+    }
+  }
+  return found;
+}
+
 export const teams = {
   async get(teamId: string): Promise<Team | undefined> {
     const { Item } = await db().send(
@@ -123,23 +143,17 @@ export const teams = {
   /** Teams by id (one BatchGetItem per 100), those that exist. */
   async byIds(teamIds: string[]): Promise<Map<string, Team>> {
     const found = new Map<string, Team>();
-    const unique = [...new Set(teamIds)];
-    for (let i = 0; i < unique.length; i += 100) {
-      let keys: Record<string, unknown>[] | undefined = unique
-        .slice(i, i + 100)
-        .map((id) => teamKeys.primary(id));
-      for (let attempt = 0; keys?.length && attempt < 5; attempt++) {
-        const out: BatchGetCommandOutput = await db().send(
-          new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys } } }),
-        );
-        for (const item of out.Responses?.[tableName()] ?? []) {
-          const team = teamOf(item);
-          found.set(team.id, team);
-        }
-        keys = out.UnprocessedKeys?.[tableName()]?.Keys;
-      }
+    for (const item of await batchGet(teamIds.map((id) => teamKeys.primary(id)))) {
+      const team = teamOf(item);
+      found.set(team.id, team);
     }
     return found;
+  },
+
+  /** Which of these teams the person is a member of (director or member). */
+  async joinedAmong(userId: string, teamIds: string[]): Promise<Set<string>> {
+    const items = await batchGet(teamIds.map((id) => teamKeys.member(id, userId)));
+    return new Set(items.map((item) => memberOf(item).teamId));
   },
 
   /** The team, its members (director first, then by join time) and its stored invitations (oldest first). */
@@ -179,27 +193,30 @@ export const teams = {
       .map(({ userId, displayName, joinedAt }) => ({ userId, displayName, joinedAt }));
   },
 
-  /** The teams a person directs or joined, newest first. */
-  async membershipsOf(userId: string): Promise<TeamMember[]> {
-    const items = await queryAll({
-      TableName: tableName(),
-      IndexName: 'GSI1',
-      KeyConditionExpression: 'GSI1PK = :pk',
-      ExpressionAttributeValues: { ':pk': `USER#${userId}#TEAMS` },
-      ScanIndexForward: false,
-    });
-    return items.map(memberOf);
+  /** The teams a person directs or joined, newest first, a page at a time. */
+  async membershipsPage(userId: string, page: PageRequest): Promise<Page<TeamMember>> {
+    const pk = teamKeys.ofUser({ userId, joinedAt: '', teamId: '' }).GSI1PK;
+    const out = await queryPage({ index: 'GSI1', pk, forward: false }, page, 'list of teams');
+    return { items: out.items.map(memberOf), nextCursor: out.nextCursor };
   },
 
-  /** Invitations to an address stored by any team, expired ones included (the caller filters them). */
-  async invitationsTo(email: string): Promise<TeamInvitation[]> {
-    const items = await queryAll({
-      TableName: tableName(),
-      IndexName: 'GSI3',
-      KeyConditionExpression: 'GSI3PK = :pk AND begins_with(GSI3SK, :team)',
-      ExpressionAttributeValues: { ':pk': userKeys.emailPartition(email), ':team': 'TEAM#' },
-    });
-    return items.map(invitationOf);
+  /**
+   * The invitations to an address that can still be taken up at `at`, a page at a time, in the index's order
+   * (by team id): expired ones, still stored until the team frees their seat, are filtered out.
+   */
+  async openInvitationsPage(email: string, at: string, page: PageRequest): Promise<Page<TeamInvitation>> {
+    const out = await queryPage(
+      {
+        index: 'GSI3',
+        pk: userKeys.emailPartition(email),
+        forward: true,
+        sk: { beginsWith: 'TEAM#' },
+        filter: { expression: 'expiresAt > :at', values: { ':at': at } },
+      },
+      page,
+      'list of teams',
+    );
+    return { items: out.items.map(invitationOf), nextCursor: out.nextCursor };
   },
 
   /** The team and its director as its first member, both or neither. */

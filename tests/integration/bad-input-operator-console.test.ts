@@ -132,7 +132,7 @@ describe('bad input on the operators’ console', () => {
     );
     await fc.assert(
       fc.asyncProperty(badPages, async (query) => {
-        for (const path of ['/v1/admin/audit', '/v1/admin/projects/hidden'])
+        for (const path of ['/v1/admin/audit', '/v1/admin/projects/hidden', '/v1/admin/region-staff'])
           expectRefused(
             await call('GET', `${path}?${qs(query)}`, { token: operator }),
             { path, query },

@@ -6,7 +6,8 @@ import { notAnObject, notAString, unknownKey } from '../support/bad-values.ts';
 import { expectRefused } from '../support/refused.ts';
 
 /**
- * Generated bad input on every route of the teams: always a 4xx with the error shape and never a 5xx, and
+ * Generated bad input on every route of the teams (bodies, ids, the list's page query): always a 4xx with the
+ * error shape and never a 5xx, and
  * nothing is written (the team's partition and the caller's memberships stay as they were). The callers are
  * fresh accounts, so other test files running at once cannot disturb the check.
  */
@@ -46,6 +47,30 @@ const badIds = fc.oneof(
   fc.constant('..%2F..%2Fme'),
 );
 
+const badPages = fc.oneof(
+  fc.record({ limit: fc.oneof(fc.integer({ max: 0 }), fc.integer({ min: 101 }), fc.constant('ten')) }),
+  fc.record({ cursor: fc.string({ minLength: 1, maxLength: 40 }) }),
+  fc.record({ cursor: fc.constant('x'.repeat(2001)) }),
+  // Well-formed cursors of another list, or of a position in no list of this caller's.
+  fc
+    .constantFrom(
+      { PK: 'LIST#ALL', SK: 'x' },
+      {
+        in: 'memberships',
+        cursor: Buffer.from(JSON.stringify({ GSI1PK: 'USER#x#TEAMS' })).toString('base64url'),
+      },
+      {
+        in: 'invitations',
+        cursor: Buffer.from(JSON.stringify({ GSI3PK: 'EMAIL#x@y.jp' })).toString('base64url'),
+      },
+      { in: 'elsewhere' },
+    )
+    .map((c) => ({ cursor: Buffer.from(JSON.stringify(c)).toString('base64url') })),
+  unknownKey(['limit', 'cursor']).map((k) => ({ [k]: '1' })),
+);
+const qs = (q: Record<string, unknown>) =>
+  new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)])).toString();
+
 describe('bad input on the teams routes', () => {
   let director: string;
   let directorId: string;
@@ -84,7 +109,7 @@ describe('bad input on the teams routes', () => {
     await call('POST', `/v1/teams/${teamId}/join`, { token: member });
   }, 30_000);
 
-  it('never answers 5xx and writes nothing, whatever the body or path', async () => {
+  it('never answers 5xx and writes nothing, whatever the body, path or page query', async () => {
     const before = await snapshot();
     expect(before.team).toHaveLength(3); // the team, its director and its member
     const runs = { numRuns: 60 };
@@ -117,6 +142,12 @@ describe('bad input on the teams routes', () => {
         }
       }),
       { numRuns: 25 },
+    );
+    await fc.assert(
+      fc.asyncProperty(badPages, async (query) =>
+        expectRefused(await call('GET', `/v1/me/teams?${qs(query)}`, { token: member }), query, 'query'),
+      ),
+      runs,
     );
     // Malformed JSON and a body that is not JSON.
     for (const path of ['/v1/teams', `/v1/teams/${teamId}/invitations`]) {

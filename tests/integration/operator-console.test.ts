@@ -4,7 +4,7 @@ import { PutCommand, ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dy
 import { beforeAll, describe, expect, it } from 'vitest';
 import { userItem } from '#shared/accounts/user.entity.ts';
 import { monthInJapan } from '#shared/billing/rules.ts';
-import { call, cloud, mailTo, newUser, signIn, table } from '../support/api.ts';
+import { call, cloud, mailTo, newUser, pagesOf, signIn, table } from '../support/api.ts';
 import { eventually } from '../support/eventually.ts';
 import {
   acceptedEngagement,
@@ -17,6 +17,7 @@ import {
   TEST_SETTINGS,
 } from '../support/payments.ts';
 import { openProject, projectBody } from '../support/projects.ts';
+import { expectRefused } from '../support/refused.ts';
 
 /**
  * The operators' console against the local cloud: hiding a posting (gone from browse and search through the
@@ -257,6 +258,21 @@ describe('suspending an account', () => {
   });
 });
 
+type StaffPage = {
+  staff: { userId: string; email?: string; regionCode: string; suspended: boolean }[];
+  invitations: { email: string; regionCode: string; invitedBy: string; expiresAt: string }[];
+  nextCursor: string | null;
+};
+/** Both lists read to their end, a page of each at a time (other tests invite meanwhile: read every page). */
+const regionStaffLists = async (limit = 100) => {
+  const pages = await pagesOf<StaffPage>(operator, '/v1/admin/region-staff', limit);
+  return {
+    pages,
+    staff: pages.flatMap((p) => p.staff),
+    invitations: pages.flatMap((p) => p.invitations),
+  };
+};
+
 describe('region staff and invitations', () => {
   it('lists staff by region and pending invitations; a revoked invitation grants nothing; the trail records both', async () => {
     const email = `revoke-${randomUUID().slice(0, 8)}@test.kakehashi.jp`;
@@ -265,11 +281,11 @@ describe('region staff and invitations', () => {
       json: { email, regionCode: '31370' },
     });
     expect(invited.status).toBe(201);
-    const listed = await call('GET', '/v1/admin/region-staff', { token: operator });
-    expect(listed.body.staff).toContainEqual(
+    const listed = await regionStaffLists();
+    expect(listed.staff).toContainEqual(
       expect.objectContaining({ email: 'staff@demo.kakehashi.jp', regionCode: '31', suspended: false }),
     );
-    expect(listed.body.invitations).toContainEqual(
+    expect(listed.invitations).toContainEqual(
       expect.objectContaining({ email, regionCode: '31370', invitedBy: operatorId }),
     );
 
@@ -278,8 +294,8 @@ describe('region staff and invitations', () => {
     expect(revoked.status).toBe(200);
     expect(revoked.body.email).toBe(email);
     expect((await call('DELETE', path, { token: operator })).status).toBe(404);
-    const after = await call('GET', '/v1/admin/region-staff', { token: operator });
-    expect(after.body.invitations.map((i: { email: string }) => i.email)).not.toContain(email);
+    const after = await regionStaffLists();
+    expect(after.invitations.map((i) => i.email)).not.toContain(email);
     expect((await trailOf(email)).map((e) => e.action)).toEqual(['revoke_invitation', 'invite_staff']);
 
     // Signing up with the address afterwards gives no staff profile.
@@ -291,6 +307,84 @@ describe('region staff and invitations', () => {
     }).send(new SignUpCommand({ ClientId: clientId, Username: email, Password: 'staff-pass-1' }));
     const token = await signIn(email, 'staff-pass-1');
     expect((await call('GET', '/v1/me', { token })).status).toBe(404);
+  });
+
+  it('pages staff and invitations together with one cursor: every one exactly once, to the end of both', async () => {
+    const emails = Array.from(
+      { length: 3 },
+      (_, i) => `pages-${i}-${randomUUID().slice(0, 8)}@test.kakehashi.jp`,
+    );
+    for (const email of emails)
+      expect(
+        (
+          await call('POST', '/v1/admin/region-staff', {
+            token: operator,
+            json: { email, regionCode: '20383' },
+          })
+        ).status,
+      ).toBe(201);
+    const { pages, staff, invitations } = await regionStaffLists(2);
+    // The demo's staff alone are more than one page, and so are the invitations.
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    expect(pages.every((p) => p.staff.length <= 2 && p.invitations.length <= 2)).toBe(true);
+    expect(pages[0]?.staff).toHaveLength(2);
+    expect(pages[0]?.invitations).toHaveLength(2);
+    expect(pages.slice(0, -1).every((p) => typeof p.nextCursor === 'string')).toBe(true);
+    expect(pages.at(-1)?.nextCursor).toBeNull();
+    // Staff exactly once each, by region; the demo's among them.
+    const staffIds = staff.map((s) => s.userId);
+    expect(staffIds).toHaveLength(new Set(staffIds).size);
+    const regions = staff.map((s) => `${s.regionCode}#${s.userId}`);
+    expect(regions).toEqual([...regions].sort());
+    for (const demo of [
+      'staff@demo.kakehashi.jp',
+      'amami-staff@demo.kakehashi.jp',
+      'minowa-staff@demo.kakehashi.jp',
+    ])
+      expect(
+        staff.filter((s) => s.email === demo),
+        demo,
+      ).toHaveLength(1);
+    // This test's invitations exactly once each (another file renewing its own moves that one later: not ours).
+    for (const email of emails)
+      expect(
+        invitations.filter((i) => i.email === email),
+        email,
+      ).toHaveLength(1);
+    const expiries = invitations.map((i) => i.expiresAt);
+    expect(expiries).toEqual([...expiries].sort());
+    // The whole lists in one page of 100 are the same lists.
+    const whole = await call('GET', '/v1/admin/region-staff?limit=100', { token: operator });
+    expect(whole.body.nextCursor).toBeNull();
+    expect(whole.body.staff.map((s: { userId: string }) => s.userId)).toEqual(staffIds);
+    for (const email of emails)
+      expect(whole.body.invitations.map((i: { email: string }) => i.email)).toContain(email);
+    for (const email of emails)
+      await call('DELETE', `/v1/admin/region-staff/invitations/${encodeURIComponent(email)}`, {
+        token: operator,
+      });
+
+    // A cursor of another list, a made-up one or a bad limit: 400 naming the field.
+    const audit = await call('GET', '/v1/admin/audit?limit=1', { token: operator });
+    const foreign = [
+      audit.body.nextCursor as string,
+      'not-a-cursor',
+      Buffer.from(JSON.stringify({ staff: null, invitations: null })).toString('base64url'),
+      Buffer.from(JSON.stringify({ staff: audit.body.nextCursor, invitations: null })).toString('base64url'),
+      Buffer.from(JSON.stringify({ staff: null, invitations: 'eyJQSyI6IngifQ' })).toString('base64url'),
+    ];
+    for (const cursor of foreign)
+      expectRefused(
+        await call('GET', `/v1/admin/region-staff?cursor=${encodeURIComponent(cursor)}`, { token: operator }),
+        cursor,
+        'query.cursor',
+      );
+    for (const limit of ['0', '101', 'all'])
+      expectRefused(
+        await call('GET', `/v1/admin/region-staff?limit=${limit}`, { token: operator }),
+        limit,
+        'query.limit',
+      );
   });
 
   it('records a settings change in the trail', async () => {

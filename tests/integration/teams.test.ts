@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { call, cloud, mailTo, newUser, signIn, table } from '../support/api.ts';
+import { call, cloud, mailTo, newUser, pagesOf, signIn, table } from '../support/api.ts';
+import { expectRefused } from '../support/refused.ts';
 
 const sub = (token: string) =>
   JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString()).sub as string;
@@ -284,5 +285,76 @@ describe('teams', () => {
     expect((await join(late, id)).body).toMatchObject({ yourRole: 'member', memberCount: 2 });
     const stored = await doc.send(new GetCommand({ TableName: name, Key: { PK: `TEAM#${id}`, SK: 'TEAM' } }));
     expect(stored.Item).toMatchObject({ memberCount: 2, seatsTaken: 2 });
+  });
+  it('pages the caller’s teams with one cursor: memberships newest first, then open invitations, each once', async () => {
+    const [me, other] = await Promise.all([professional('team-pages'), professional('team-pages-o')]);
+    // Two teams they direct, one they joined: their memberships, the newest first.
+    const directed = [await newTeam(me, 'ページ 1'), await newTeam(me, 'ページ 2')];
+    const joined = await newTeam(other, '参加したチーム');
+    expect((await invite(other, joined, me.email)).status).toBe(201);
+    expect((await join(me, joined)).status).toBe(200);
+    // Three invitations to their address, one of them expired (stored still, shown no more).
+    const invited = [await newTeam(other, '招待 1'), await newTeam(other, '招待 2')];
+    const expired = await newTeam(other, '期限切れ');
+    for (const id of [...invited, expired]) expect((await invite(other, id, me.email)).status).toBe(201);
+    const { doc, name } = table();
+    await doc.send(
+      new UpdateCommand({
+        TableName: name,
+        Key: { PK: `TEAM#${expired}`, SK: `INVITE#${me.email.toLowerCase()}` },
+        UpdateExpression: 'SET expiresAt = :past',
+        ExpressionAttributeValues: { ':past': new Date(Date.now() - 1_000).toISOString() },
+      }),
+    );
+
+    type Summary = { id: string; yourRole: string };
+    const pages = await pagesOf<{ items: Summary[]; nextCursor: string | null }>(me.token, '/v1/me/teams', 2);
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    expect(pages.every((p) => p.items.length <= 2)).toBe(true);
+    expect(pages.slice(0, -1).every((p) => typeof p.nextCursor === 'string')).toBe(true);
+    expect(pages.at(-1)?.nextCursor).toBeNull();
+    const items = pages.flatMap((p) => p.items);
+    // Every team exactly once: the memberships newest first, then the invitations (in the index's order).
+    expect(items.map((t) => t.id)).toHaveLength(new Set(items.map((t) => t.id)).size);
+    expect(items.slice(0, 3).map((t) => [t.id, t.yourRole])).toEqual([
+      [joined, 'member'],
+      [directed[1], 'director'],
+      [directed[0], 'director'],
+    ]);
+    expect(items.slice(3).map((t) => t.yourRole)).toEqual(['invited', 'invited']);
+    expect(
+      items
+        .slice(3)
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual([...invited].sort());
+    // The default page holds them all, with no cursor.
+    const whole = await call('GET', '/v1/me/teams', { token: me.token });
+    expect(whole.body.items.map((t: Summary) => t.id)).toEqual(items.map((t) => t.id));
+    expect(whole.body.nextCursor).toBeNull();
+
+    // The cursor belongs to the caller's list: another person's is refused, and so is a made-up one.
+    const theirs = await call('GET', '/v1/me/teams?limit=1', { token: other.token });
+    expect(theirs.body.nextCursor).toEqual(expect.any(String));
+    const mid = pages[1]?.nextCursor as string; // in my invitations by now
+    for (const [who, cursor] of [
+      [me, theirs.body.nextCursor],
+      [other, mid],
+      [me, 'not-a-cursor'],
+      [me, Buffer.from(JSON.stringify({ PK: 'LIST#ALL', SK: 'x' })).toString('base64url')],
+      [me, Buffer.from(JSON.stringify({ in: 'invitations', cursor: 'x' })).toString('base64url')],
+    ] as const)
+      expectRefused(
+        await call('GET', `/v1/me/teams?cursor=${encodeURIComponent(cursor)}`, { token: who.token }),
+        cursor,
+        'query.cursor',
+      );
+    for (const limit of ['0', '101', 'ten', '2.5'])
+      expectRefused(
+        await call('GET', `/v1/me/teams?limit=${limit}`, { token: me.token }),
+        limit,
+        'query.limit',
+      );
+    expectRefused(await call('GET', '/v1/me/teams?page=2', { token: me.token }), 'page', 'query');
   });
 });

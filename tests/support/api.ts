@@ -103,6 +103,31 @@ export async function everyPage<T = any>(token: string, path: string, limit = 10
   return { items, sizes };
 }
 
+/**
+ * Every page of a list, as the API answers each (for a page that is not just `{ items }`, such as the region
+ * staff and their invitations): read with `limit` until a page has no nextCursor; at most 50 pages.
+ */
+export async function pagesOf<P extends { nextCursor: string | null }>(
+  token: string,
+  path: string,
+  limit = 100,
+) {
+  const pages: P[] = [];
+  let cursor: string | null = null;
+  const join = path.includes('?') ? '&' : '?';
+  do {
+    const page: Answer<P> = await call(
+      'GET',
+      `${path}${join}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      { token },
+    );
+    if (page.status !== 200) throw new Error(`GET ${path}: ${page.status} ${JSON.stringify(page.body)}`);
+    pages.push(page.body);
+    cursor = page.body.nextCursor;
+  } while (cursor && pages.length < 50);
+  return pages;
+}
+
 const match = routeMatcher(routes);
 
 /**

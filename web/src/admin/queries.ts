@@ -33,15 +33,6 @@ function useRefresh() {
     ]);
 }
 
-export function useRegionStaff() {
-  return useQuery({
-    queryKey: adminKeys.staff,
-    queryFn: () => api<RegionStaff>('GET', '/v1/admin/region-staff'),
-    retry,
-    staleTime: 0,
-  });
-}
-
 export function useRevokeInvitation() {
   const refresh = useRefresh();
   return useMutation({
@@ -64,6 +55,11 @@ function usePaged<P extends { nextCursor: string | null }>(key: readonly string[
   });
 }
 
+/**
+ * Region staff and pending invitations, a page of each at a time: the one cursor goes on in both lists, so
+ * "more" adds to whichever still has some.
+ */
+export const useRegionStaff = () => usePaged<RegionStaff>(adminKeys.staff, '/v1/admin/region-staff');
 export const useHiddenProjects = () => usePaged<HiddenPage>(adminKeys.hidden, '/v1/admin/projects/hidden');
 export const useAuditTrail = () => usePaged<AuditTrailPage>(adminKeys.audit, '/v1/admin/audit');
 

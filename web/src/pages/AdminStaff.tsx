@@ -8,6 +8,7 @@ import type { RegionStaff } from '../admin/types.ts';
 import { QueryShell } from '../components/ListShell.tsx';
 import { TableScroll } from '../engagements/TableScroll.tsx';
 import { useFormat } from '../format.ts';
+import { LoadMore } from '../paged-list.tsx';
 import { generalError } from '../profile/form-utils.ts';
 import { ConfirmButton } from '../projects/ConfirmButton.tsx';
 import { useRegionName } from '../regions.ts';
@@ -138,10 +139,15 @@ export default function AdminStaffPage() {
 
 function StaffLists() {
   const { t } = useTranslation();
-  const staff = useRegionStaff();
+  const pages = useRegionStaff();
+  // Every page read so far, each list on its own.
+  const data = pages.data && {
+    staff: pages.data.pages.flatMap((p) => p.staff),
+    invitations: pages.data.pages.flatMap((p) => p.invitations),
+  };
   return (
-    <QueryShell query={staff}>
-      {(data) => (
+    <QueryShell query={{ ...pages, data }}>
+      {(lists) => (
         <Stack gap="xl">
           <Paper
             withBorder
@@ -152,14 +158,15 @@ function StaffLists() {
             <Title order={2} size="h3" id="invitations-title" mb="md">
               {t('console.staff.invitationsTitle')}
             </Title>
-            <InvitationsTable invitations={data.invitations} />
+            <InvitationsTable invitations={lists.invitations} />
           </Paper>
           <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="staff-title">
             <Title order={2} size="h3" id="staff-title" mb="md">
               {t('console.staff.staffTitle')}
             </Title>
-            <StaffTable staff={data.staff} />
+            <StaffTable staff={lists.staff} />
           </Paper>
+          <LoadMore query={pages} />
         </Stack>
       )}
     </QueryShell>

@@ -178,6 +178,9 @@ function OwnerPanel({ project, onDone }: { project: Project; onDone: (n: Notice)
   );
 }
 
+/** The panel and the form read the caller's teams as one list (the same query), 100 a page. */
+const TEAM_PAGE = 100;
+
 function ApplyPanel({ project }: { project: Project }) {
   const { t } = useTranslation();
   const session = useSession();
@@ -189,8 +192,11 @@ function ApplyPanel({ project }: { project: Project }) {
   useEffect(() => {
     if (mine.hasNextPage && !mine.isFetchingNextPage) void mine.fetchNextPage();
   }, [mine.hasNextPage, mine.isFetchingNextPage, mine.fetchNextPage]);
-  // The teams the person directs, for the form's "apply as" choice.
-  const teams = useMyTeams(professional);
+  // The teams the person directs, for the form's "apply as" choice: every page of them (rarely more than one).
+  const teams = useMyTeams(professional, TEAM_PAGE);
+  useEffect(() => {
+    if (teams.hasNextPage && !teams.isFetchingNextPage) void teams.fetchNextPage();
+  }, [teams.hasNextPage, teams.isFetchingNextPage, teams.fetchNextPage]);
   const here = encodeURIComponent(location.pathname);
   const [applied, setApplied] = useState(false);
 
@@ -209,7 +215,10 @@ function ApplyPanel({ project }: { project: Project }) {
         </Group>
       </>
     );
-  } else if (me.isPending || (professional && (mine.isPending || mine.hasNextPage || teams.isPending))) {
+  } else if (
+    me.isPending ||
+    (professional && (mine.isPending || mine.hasNextPage || teams.isPending || teams.hasNextPage))
+  ) {
     body = <Loading />;
   } else if (me.isError) {
     body = <LoadError error={me.error} onRetry={() => void me.refetch()} />;
@@ -287,7 +296,7 @@ const MAX_PROPOSAL = bounds(ApplicationInput.shape.proposal).max;
 function ApplyForm({ project, onApplied }: { project: Project; onApplied: () => void }) {
   const { t } = useTranslation();
   const apply = useApply(project.id);
-  const teams = useMyTeams();
+  const teams = useMyTeams(true, TEAM_PAGE);
   const [proposal, setProposal] = useState('');
   /** Who applies: '' for the professional alone, else the id of a team they direct. */
   const [as, setAs] = useState('');

@@ -14,6 +14,7 @@ import {
   textIssue,
   useFormSubmit,
 } from '../forms.tsx';
+import { LoadMore } from '../paged-list.tsx';
 import { RoleGate } from '../projects/RoleGate.tsx';
 import { useCreateTeam, useMyTeams } from '../teams/queries.ts';
 import { TeamRoleBadge } from '../teams/RoleBadge.tsx';
@@ -65,6 +66,7 @@ function Teams() {
           <ListShell query={list} keyOf={(team) => team.id} empty={<EmptyBox text={t('teams.empty')} />}>
             {(team) => <TeamCard team={team} />}
           </ListShell>
+          <LoadMore query={list} />
         </section>
         <CreateTeam />
       </Stack>

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from '../api.ts';
 import { useSession } from '../auth/session.ts';
+import { usePagedList } from '../paged-list.tsx';
 import type { Team, TeamSummary } from './types.ts';
 
 /** Client errors are answers, not hiccups: retry only what might pass the second time. */
@@ -13,16 +14,18 @@ export const teamKeys = {
   one: (id: string, sub: string | undefined) => ['teams', 'one', id, sub ?? ''] as const,
 };
 
-/** `GET /v1/me/teams`: the teams the caller directs, belongs to or is invited to. */
-export function useMyTeams(enabled = true) {
+/**
+ * `GET /v1/me/teams`, a page at a time: the teams the caller directs or belongs to (newest first), then those
+ * they are invited to.
+ */
+export function useMyTeams(enabled = true, limit = 20) {
   const session = useSession();
-  return useQuery({
-    queryKey: teamKeys.mine(session?.sub),
-    enabled: Boolean(session) && enabled,
-    queryFn: async () => (await api<{ items: TeamSummary[] }>('GET', '/v1/me/teams')).items,
-    retry,
-    staleTime: 0,
-  });
+  return usePagedList<TeamSummary>(
+    [...teamKeys.mine(session?.sub), limit],
+    '/v1/me/teams',
+    Boolean(session) && enabled,
+    limit,
+  );
 }
 
 export function useTeam(id: string) {
