@@ -3,10 +3,12 @@ import type { User } from '../accounts/user.entity.ts';
 import { monthlyChargeJpy } from '../billing/rules.ts';
 import { billingCustomers, payoutAccounts } from '../billing/stripe-account.entity.ts';
 import { config } from '../config.ts';
+import { now } from '../data/entity.ts';
 import { ConflictError } from '../domain/errors.ts';
 import { stripe } from '../stripe/client.ts';
 import { paidMembers } from '../teams/rules.ts';
 import { feeTaxOf } from '../terms/facts.ts';
+import { checkPaymentSchedule } from '../terms/rules.ts';
 import { firmEngagement } from './access.ts';
 import type { Engagement } from './engagement.entity.ts';
 import { engagements } from './engagement.entity.ts';
@@ -33,12 +35,15 @@ export async function firmCustomer(firm: User): Promise<string> {
  * professional's connected account less the platform's fee. Asking again while that session is open gives
  * the same session; a session that expired is replaced. A team's engagement is charged to the platform and
  * paid to its members by transfers (../billing/team-payouts.ts), so it waits until every member with a share
- * can be paid.
+ * can be paid. A start month whose payments would now fall past their deadlines is refused.
  */
 export async function startCheckout(firm: User, engagementId: string): Promise<{ url: string }> {
   const e = await firmEngagement(firm.userId, engagementId);
   const allowed = canDo(e.state, 'checkout');
   if (!allowed.ok) throw new ConflictError(allowed.reason, 'not_awaiting_payment');
+  // Paying only now could put a month's payment past its 60 days (freelance act 4条): refused, and why.
+  const schedule = checkPaymentSchedule({ ...e, firstChargeAt: now() });
+  if (!schedule.ok) throw new ConflictError(schedule.reason, 'payment_deadline');
   let destination: string | undefined;
   if (e.teamId) await everyMemberPayable(e, firm.userId);
   else {

@@ -172,6 +172,26 @@ describe('payment within 60 days of each month’s end (4条)', () => {
     expect(still?.status).toBe('submitted');
     expect(still?.engagementId).toBeUndefined();
   });
+  it('refuses checkout when paying only now would put a month past its deadline, and starts no payment', async () => {
+    const { accepted } = await accept({ startMonth: '2027-01' });
+    const id = accepted.body.engagementId as string;
+    // As if accepted long ago and left unpaid: its start month is now past its deadline.
+    const { doc, name } = table();
+    await doc.send(
+      new UpdateCommand({
+        TableName: name,
+        Key: { PK: `ENGAGEMENT#${id}`, SK: 'ENGAGEMENT' },
+        UpdateExpression: 'SET startMonth = :m',
+        ExpressionAttributeValues: { ':m': '2026-03' },
+      }),
+    );
+    const refused = await call('POST', `/v1/engagements/${id}/checkout`, { token: firm.token });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('payment_deadline');
+    expect(refused.body.error.message).toContain('2026-03 would be paid');
+    const after = await call('GET', `/v1/engagements/${id}`, { token: firm.token });
+    expect(after.body.state).toBe('awaiting_payment');
+  });
 });
 
 describe('30 days’ notice and the reason on request (16条)', () => {

@@ -103,6 +103,16 @@ describe('a team engagement: shares, transfers and statements', () => {
     expect(transfers.map((tr) => tr.amount).sort()).toEqual([14_985, 14_985, 15_030]);
     expect(new Set(transfers.map((tr) => tr.source_transaction)).size).toBe(1);
     expect(transfers[0]?.source_transaction).toMatch(/^ch_/);
+    // The firm's document for the month: one, a line per member with their part (none registered here), and each
+    // member's own invoice for their part of the platform fee.
+    const docs = `/v1/engagements/${t.id}/invoices/${first.invoiceId}/documents`;
+    const fee = await call('GET', `${docs}/fee`, { token: t.firm.token });
+    expect(fee.body).toMatchObject({ qualified: false, totalJpy: 50_000 });
+    expect(fee.body.parts[0].lines.map((l: { amountJpy: number }) => l.amountJpy)).toEqual([
+      16_700, 16_650, 16_650,
+    ]);
+    const hanakoFee = await call('GET', `${docs}/platform_fee`, { token: hanako.token });
+    expect(hanakoFee.body).toMatchObject({ professionalId: hanako.userId, totalJpy: 1_665 });
 
     // The director changes the shares: they apply from the next paid month, the current one stays.
     const set = await call('PUT', `/v1/engagements/${t.id}/shares`, {
