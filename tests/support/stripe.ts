@@ -2,6 +2,7 @@ import Stripe from 'stripe';
 import { STRIPE_API_VERSION } from '#shared/stripe/version.ts';
 import { LOCAL_STRIPE_KEYS } from '../../infra/local/stripe/index.ts';
 import { cloud } from './api.ts';
+import { eventually } from './eventually.ts';
 
 export { LOCAL_STRIPE_KEYS };
 
@@ -71,4 +72,12 @@ export async function lastEventId(base = stripeUrl()): Promise<string | undefine
     base,
   );
   return body.items.at(-1)?.event.id;
+}
+
+/** Waits until every event after `after` has been answered by the product (none still pending delivery). */
+export async function webhooksSettled(after: string | undefined, base = stripeUrl()): Promise<void> {
+  await eventually(async () => {
+    const pending = (await recordedEvents(after, base)).filter((e) => e.delivery.status === 'pending');
+    if (pending.length) throw new Error(`${pending.length} webhooks still pending`);
+  });
 }
