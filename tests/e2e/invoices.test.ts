@@ -72,6 +72,13 @@ describe('qualified invoices', () => {
     });
 
     const page = await signedIn(await openWatched(), parties.firm.email, `/engagements/${id}`);
+    // The payment schedule: each month's deadline (60 days from its last day), the first of six months paid.
+    const schedule = page.getByRole('region', { name: '支払予定' });
+    await expect.poll(() => schedule.getByRole('row').count()).toBe(1 + 6);
+    expect(await seen(schedule.getByRole('row').nth(1))).toContain('支払済み');
+    expect(await seen(schedule.getByRole('row').nth(2))).toContain('予定');
+    await schedule.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'tests/artifacts/screenshots/engagement-payment-schedule-ja.png' });
     await page
       .getByRole('link', { name: /の請求書を開く$/ })
       .first()

@@ -270,6 +270,15 @@ export const en: Messages = {
     openPlatformFeeLabel: 'Open the platform fee invoice for {{month}}',
   },
   terms: {
+    schedule: {
+      title: 'Payment schedule',
+      lead: 'Each agreed month is paid within {{days}} days of its last day (Freelance Act, Article 4): each month’s deadline, and the day it was paid (or will be).',
+      month: 'Month',
+      deadline: 'Deadline',
+      paidOn: 'Paid on',
+      paid: 'paid {{date}}',
+      planned: 'due {{date}}',
+    },
     pageTitle: 'Terms of the commission',
     link: 'Terms (document)',
     back: 'Back to the engagement',

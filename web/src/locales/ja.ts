@@ -268,6 +268,15 @@ export const ja = {
     openPlatformFeeLabel: '{{month}}分の手数料の適格請求書を開く',
   },
   terms: {
+    schedule: {
+      title: '支払予定',
+      lead: '契約した各月の報酬は、その月の末日から{{days}}日以内に支払われます（フリーランス法 第4条）。月ごとの支払期日と、支払った日（または予定日）です。',
+      month: '対象月',
+      deadline: '支払期日',
+      paidOn: '支払日',
+      paid: '{{date}} 支払済み',
+      planned: '{{date}} 予定',
+    },
     pageTitle: '取引条件明示書',
     link: '取引条件（明示書）',
     back: '契約に戻る',

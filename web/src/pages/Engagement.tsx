@@ -38,6 +38,7 @@ import { generalError } from '../profile/form-utils.ts';
 import { ConfirmButton } from '../projects/ConfirmButton.tsx';
 import { RoleGate } from '../projects/RoleGate.tsx';
 import { EndingNotice } from '../terms/EndingNotice.tsx';
+import { PaymentSchedule } from '../terms/PaymentSchedule.tsx';
 import type { Profile } from '../types.ts';
 
 /** After paying, how long the page waits for Stripe's webhook to turn the engagement active. */
@@ -191,6 +192,7 @@ function EngagementDetail({ me }: { me: Profile }) {
           <ProfessionalNote engagement={e} me={me} />
         )}
         <Invoices engagement={e} invoices={invoices} />
+        {invoices.isSuccess && <PaymentSchedule engagement={e} invoices={invoices.data} />}
       </Stack>
     </Page>
   );
