@@ -173,6 +173,58 @@ describe('the operators’ console', () => {
     expect(await page.getByRole('row').filter({ hasText: email }).count()).toBe(0);
   });
 
+  test('region staff and invitations, more than a page: もっと見る reads on until every one is there, once', async () => {
+    const operator = await signIn(OPERATOR);
+    const emails = Array.from({ length: 21 }, (_, i) => `more-${i}-${token}@e2e.kakehashi.jp`);
+    for (const email of emails)
+      expect(
+        (
+          await call('POST', '/v1/admin/region-staff', {
+            token: operator,
+            json: { email, regionCode: '20383' },
+          })
+        ).status,
+      ).toBe(201);
+    try {
+      const page = await signedIn(await openWatched(), '/admin/staff');
+      const invitations = page.getByRole('region', { name: '未承諾の招待' });
+      const emailsShown = () => invitations.getByRole('rowheader').allInnerTexts();
+      // The first page: 20 invitations (soonest expiry first), and a button for the rest.
+      await expect.poll(async () => (await emailsShown()).length).toBe(20);
+      const more = page.getByRole('button', { name: 'もっと見る' });
+      const state = () =>
+        page.evaluate(() => {
+          const button = [...document.querySelectorAll('main button')].find(
+            (b) => b.textContent === 'もっと見る',
+          );
+          return !button ? 'none' : button.hasAttribute('data-loading') ? 'loading' : 'ready';
+        });
+      for (let i = 0; i < 20; i++) {
+        await expect.poll(state).not.toBe('loading');
+        if ((await state()) === 'none') break;
+        await Promise.all([
+          page.waitForResponse((r) => r.url().includes('/v1/admin/region-staff?')),
+          more.click(),
+        ]);
+      }
+      expect(await state()).toBe('none');
+      const shown = await emailsShown();
+      expect(shown).toHaveLength(new Set(shown).size);
+      for (const email of emails) expect(shown, email).toContain(email);
+      // The staff table grew with it: the demo's staff there once each.
+      const staff = await page.getByRole('region', { name: '自治体担当者' }).getByRole('row').allInnerTexts();
+      expect(
+        staff.filter((row) => row.includes('staff@demo.kakehashi.jp') && !row.includes('-staff@')),
+      ).toHaveLength(1);
+      await expectAccessible(page, 'region staff, every page read');
+    } finally {
+      for (const email of emails)
+        await call('DELETE', `/v1/admin/region-staff/invitations/${encodeURIComponent(email)}`, {
+          token: operator,
+        });
+    }
+  });
+
   for (const [label, viewport] of [
     ['desktop', undefined],
     ['a 390 px phone', PHONE_390],

@@ -340,4 +340,41 @@ describe('teams', () => {
       expect(await seen(main)).not.toContain(person === member.email ? '¥27,000' : '¥18,000');
     }
   });
+  test('my teams, more than a page: the first 20, the rest on もっと見る, each once and the invitation last', async () => {
+    const many = await newUser('many-teams');
+    await call('PUT', '/v1/me', {
+      token: many.token,
+      json: { role: 'professional', displayName: '多田 結' },
+    });
+    const names = Array.from(
+      { length: 21 },
+      (_, i) => `ページ送り ${token} ${String(i + 1).padStart(2, '0')}`,
+    );
+    for (const name of names)
+      expect((await call('POST', '/v1/teams', { token: many.token, json: { name } })).status).toBe(201);
+    const inviting = `招待してくれたチーム ${token}`;
+    const invitingId = (await call('POST', '/v1/teams', { token: director.token, json: { name: inviting } }))
+      .body.id;
+    const invited = await call('POST', `/v1/teams/${invitingId}/invitations`, {
+      token: director.token,
+      json: { email: many.email },
+    });
+    expect(invited.status).toBe(201);
+
+    const page = await signedIn(await openWatched(), many.email, '/teams');
+    const list = page.getByRole('region', { name: '参加しているチーム' });
+    const cards = list.getByRole('article');
+    await expect.poll(() => cards.count()).toBe(20);
+    // The newest first: the last one made leads.
+    expect(await seen(cards.first())).toContain(names[20]);
+    const more = page.getByRole('button', { name: 'もっと見る' });
+    await more.click();
+    await expect.poll(() => cards.count()).toBe(22);
+    await expect.poll(() => more.count()).toBe(0);
+    const titles = await cards.getByRole('heading').allInnerTexts();
+    expect([...titles].sort()).toEqual([...names, inviting].sort());
+    expect(titles.at(-1)).toBe(inviting);
+    expect(await seen(cards.last())).toContain('招待中');
+    await expectAccessible(page, 'my teams, two pages read');
+  });
 });
