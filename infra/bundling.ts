@@ -1,10 +1,12 @@
+import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type BuildOptions, buildSync, type Metafile } from 'esbuild';
 import type { Needs } from '#shared/http/route.ts';
 
 /**
- * How every Lambda function is bundled, in one place: infra/kakehashi-function.ts hands these to
- * NodejsFunction, and the benchmark (tests/bench/bundles.ts) builds with the same esbuild options.
+ * How every Lambda function is bundled, in one place: infra/kakehashi-function.ts bundles each function with
+ * `bundleFunction` for CDK, and the benchmark (tests/bench/bundles.ts) calls the same function.
  */
 /**
  * ESM bundles have no `require`; CommonJS dependencies bundled into them (a few AWS SDK and middy helpers)
@@ -16,13 +18,7 @@ const banner =
 const mainFields = ['module', 'main'];
 
 export const lambdaBundling = {
-  minify: true,
-  sourceMap: true,
-  target: 'node24',
-  mainFields,
-  banner,
-  /** Nothing external: the AWS SDK is bundled too (a pinned, tree-shaken copy starts faster). */
-  externalModules: [] as string[],
+  /** What every file of a bundle is built with (tests/unit/architecture.test.ts builds one file with it). */
   esbuild: {
     bundle: true,
     platform: 'node' as const,
@@ -33,21 +29,96 @@ export const lambdaBundling = {
     sourcesContent: false,
     mainFields,
     banner: { js: banner },
+    /** Nothing external: the AWS SDK is bundled too (a pinned, tree-shaken copy starts faster). */
     external: [] as string[],
   },
 };
 
+const SHIMS = join(dirname(fileURLToPath(import.meta.url)), 'bundling-shims');
+
 /**
  * A function that touches no AWS service, no Stripe and no mail (its line needs nothing) opens no connection, yet
- * middy's util imports `STATUS_CODES` from node:http, and loading node:http costs a fresh process ≈ 35 ms — more
- * than the whole rest of such a function. Its bundle takes that table from a shim instead; if anything else in
- * it ever needs node:http, the build fails (the shim exports nothing else) rather than the function.
+ * middy's util imports `STATUS_CODES` from node:http, and loading node:http costs a fresh process a few ms (it
+ * loads net, stream and their kin) — a good part of such a function. Its bundle takes that table from a shim
+ * instead; if anything else in it ever needs node:http, the build fails (the shim exports nothing else) rather
+ * than the function.
  */
-const HTTP_STATUS_SHIM = join(
-  dirname(fileURLToPath(import.meta.url)),
-  'bundling-shims',
-  'http-status-codes.ts',
-);
+const HTTP_STATUS_SHIM = join(SHIMS, 'http-status-codes.ts');
 export const touchesNetwork = (needs: Needs) => Boolean(needs.table || needs.stripe || needs.mail);
-export const offlineAlias = (needs: Needs): Record<string, string> =>
-  touchesNetwork(needs) ? {} : { 'node:http': HTTP_STATUS_SHIM };
+
+/**
+ * Node's built-in modules, as the bundled code takes them. An ESM `import … from 'node:http'` makes Node build
+ * an ESM facade of the module, which reads every export — `http.WebSocket` among them, which loads undici: a
+ * fresh process pays ≈ 30 ms for it, a few ms more for crypto, fs, stream and the rest (the AWS SDK, Stripe,
+ * Powertools and middy import a dozen). Each is aliased to a CommonJS shim (bundling-shims/node/) that returns
+ * the module itself (`process.getBuiltinModule`): the same object, its exports read only when used. The SDK's
+ * `await import('node:http')` on the first request goes through the same shim.
+ */
+const BUILTIN_SHIMS = join(SHIMS, 'node');
+export const BUILTINS = readdirSync(BUILTIN_SHIMS)
+  .filter((f) => f.endsWith('.cjs'))
+  .map((f) => f.slice(0, -'.cjs'.length).replace('-', '/'));
+const builtinAlias = Object.fromEntries(
+  BUILTINS.flatMap((name) => {
+    const shim = join(BUILTIN_SHIMS, `${name.replace('/', '-')}.cjs`);
+    return [
+      [`node:${name}`, shim],
+      [name, shim],
+    ];
+  }),
+);
+
+/** The aliases a function is bundled with, from what its line says it needs. */
+export const bundleAlias = (needs: Needs): Record<string, string> =>
+  touchesNetwork(needs) ? builtinAlias : { ...builtinAlias, 'node:http': HTTP_STATUS_SHIM };
+
+/**
+ * The whole esbuild configuration of a function. Code splitting: what a function imports lazily
+ * (`await import(…)`: the SES client on the first mail, the Powertools logger on the first line logged, the AWS
+ * SDK's credential providers other than the environment's, the OpenAPI document) is a chunk of its own
+ * (chunks/), read and compiled only when first used — in one file, it would be compiled at every cold start.
+ */
+export const functionBuildOptions = (entry: string, outdir: string, needs: Needs): BuildOptions => ({
+  ...lambdaBundling.esbuild,
+  entryPoints: { index: entry },
+  outdir,
+  splitting: true,
+  outExtension: { '.js': '.mjs' },
+  chunkNames: 'chunks/[name]-[hash]',
+  alias: bundleAlias(needs),
+  metafile: true,
+  logLevel: 'error',
+});
+
+/**
+ * Bundles one function into `outdir` (index.mjs, its chunks and their source maps) and returns esbuild's
+ * metafile. Synchronous: CDK's local bundling calls it (infra/kakehashi-function.ts).
+ */
+export function bundleFunction(
+  entry: string,
+  outdir: string,
+  needs: Needs,
+  extra: Pick<BuildOptions, 'nodePaths' | 'absWorkingDir'> = {},
+): Metafile {
+  const result = buildSync({ ...functionBuildOptions(entry, outdir, needs), ...extra });
+  return result.metafile as Metafile;
+}
+
+/**
+ * What a cold start reads and compiles: the entry file and the chunks it imports statically, transitively
+ * (chunks reached only through `import()` wait for their first use). Output paths as in the metafile.
+ */
+export function loadedAtStart(metafile: Metafile): string[] {
+  const entry = Object.keys(metafile.outputs).find(
+    (file) => file.endsWith('/index.mjs') || file === 'index.mjs',
+  );
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const i of metafile.outputs[file]?.imports ?? [])
+      if (i.kind === 'import-statement' && !i.external) visit(i.path);
+  };
+  if (entry) visit(entry);
+  return [...seen];
+}

@@ -1,15 +1,22 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import {
+  AssetHashType,
+  DockerImage,
+  Duration,
+  type ILocalBundling,
+  RemovalPolicy,
+  Validations,
+} from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Code, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { tableDefinition } from '#shared/data/table.ts';
 import type { Needs } from '#shared/http/route.ts';
-import { lambdaBundling, offlineAlias } from './bundling.ts';
+import { bundleFunction } from './bundling.ts';
 
 /** The repository root: functions/, shared/ and package-lock.json live here. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -44,8 +51,29 @@ export interface KakehashiFunctionProps {
 }
 
 /**
+ * CDK's local bundling of one function: infra/bundling.ts, run in-process by the installed esbuild (no Docker).
+ * Its fields are part of CDK's asset cache key, so that no two functions share a bundle.
+ */
+class LocalBundling implements ILocalBundling {
+  readonly handler: string;
+  readonly needs: Needs;
+
+  constructor(handler: string, needs: Needs) {
+    this.handler = handler;
+    this.needs = needs;
+  }
+
+  tryBundle(outputDir: string): boolean {
+    bundleFunction(join(REPO_ROOT, 'functions', `${this.handler}.ts`), outputDir, this.needs, {
+      absWorkingDir: REPO_ROOT,
+    });
+    return true;
+  }
+}
+
+/**
  * Every function of the product: Node 24 on arm64, one minified ESM bundle per handler with the AWS SDK
- * inside (bundled locally by the installed esbuild, no Docker), source maps on, X-Ray tracing, and its
+ * inside (its lazily imported parts in chunks beside it), source maps on, X-Ray tracing, and its
  * own log group with a retention. Its role can write to that log group and nothing else until the stack
  * grants more (`bindTable`, SES, queues).
  */
@@ -68,10 +96,15 @@ export class KakehashiFunction extends NodejsFunction {
     logGroup.grantWrite(role);
 
     super(scope, id, {
-      entry: join(REPO_ROOT, 'functions', `${props.handler}.ts`),
-      handler: 'handler',
-      projectRoot: REPO_ROOT,
-      depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
+      code: Code.fromAsset(REPO_ROOT, {
+        assetHashType: AssetHashType.OUTPUT,
+        bundling: {
+          // Never used: local bundling always succeeds (CDK requires an image all the same).
+          image: DockerImage.fromRegistry('dummy'),
+          local: new LocalBundling(props.handler, props.needs),
+        },
+      }),
+      handler: 'index.handler',
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 1024,
@@ -81,22 +114,6 @@ export class KakehashiFunction extends NodejsFunction {
       role,
       description: props.description ?? `functions/${props.handler}.ts`,
       environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
-      // The same options the benchmark bundles with (infra/bundling.ts).
-      bundling: {
-        minify: lambdaBundling.minify,
-        sourceMap: lambdaBundling.sourceMap,
-        sourcesContent: false,
-        format: OutputFormat.ESM,
-        target: lambdaBundling.target,
-        mainFields: lambdaBundling.mainFields,
-        externalModules: lambdaBundling.externalModules,
-        banner: lambdaBundling.banner,
-        esbuildArgs: Object.fromEntries(
-          Object.entries(offlineAlias(props.needs)).map(([from, to]) => [`--alias:${from}`, to]),
-        ),
-        forceDockerBundling: false,
-        logLevel: LogLevel.ERROR,
-      },
     });
     this.handlerName = props.handler;
     this.logs = logGroup;

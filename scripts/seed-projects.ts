@@ -25,7 +25,8 @@ import {
 import { type ListingEntry, listingEntries } from '#shared/projects/listing.entity.ts';
 import { projectItem } from '#shared/projects/project.entity.ts';
 import { type Project, type REMOTE_STYLES, SHORT_TIME_MAX_HOURS } from '#shared/projects/rules.ts';
-import { municipalities, prefectures } from '#shared/regions/data.ts';
+import { prefectures } from '#shared/regions/data.ts';
+import { municipalitiesOf } from '#shared/regions/index.ts';
 
 // ---------------------------------------------------------------------------------------------------------
 // Deterministic randomness
@@ -98,10 +99,9 @@ function placeWeight(code: string, name: string): number {
 }
 
 const pickPlace = weighted(
-  municipalities.map(([code, name]) => [
-    { code, name: name.split(' ').at(-1) as string },
-    placeWeight(code, name),
-  ]),
+  prefectures
+    .flatMap(([prefectureCode]) => municipalitiesOf(prefectureCode) ?? [])
+    .map(({ code, name }) => [{ code, name: name.split(' ').at(-1) as string }, placeWeight(code, name)]),
 );
 
 // ---------------------------------------------------------------------------------------------------------

@@ -15,10 +15,10 @@ import { config } from '../config.ts';
 import { logContext } from '../logger.ts';
 import { type Caller, callerFrom } from './caller.ts';
 import { errorResponse } from './error-response.ts';
-import type { Route } from './route.ts';
+import type { Route, Schema } from './route.ts';
 import { validate } from './validate.ts';
 
-type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Out<S> = S extends Schema ? z.output<S> : undefined;
 
 export type Request<R extends Route> = {
   body: Out<R['body']>;
@@ -39,7 +39,7 @@ export type Request<R extends Route> = {
 };
 
 /** The JSON a route answers with: what its line's response schema accepts. */
-export type JsonOf<R extends Route> = R['response'] extends z.ZodType ? z.input<R['response']> : never;
+export type JsonOf<R extends Route> = R['response'] extends Schema ? z.input<R['response']> : never;
 
 /** What a handler returns: a JSON body (status 200) typed by the route's response schema, or a full answer. */
 export type Reply<R extends Route> =

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { type RouteDescription, splitRouteKey } from './route.ts';
+import { type RouteDescription, type Schema, splitRouteKey } from './route.ts';
 
 const ErrorSchema = {
   type: 'object',
@@ -20,7 +20,7 @@ const ErrorSchema = {
   },
 };
 
-const schema = (s: z.ZodType, io: 'input' | 'output') => {
+const schema = (s: Schema, io: 'input' | 'output') => {
   const { $schema, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Record<string, unknown>;
   return rest;
 };

@@ -30,6 +30,14 @@ export type Needs = {
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type RouteKey = `${HttpMethod} /${string}`;
 
+/**
+ * A zod schema of either API: the classic one (`import * as z from 'zod'`) or the mini one (../zod-mini.ts),
+ * which the few schemas of functions that touch nothing use. Both parse alike, through zod's one core.
+ */
+export type Schema = z.core.$ZodType & {
+  safeParse(input: unknown): z.core.util.SafeParseResult<unknown>;
+};
+
 /** One line of a context's route table (functions/<context>/routes.ts): what CDK, the gateway and OpenAPI read. */
 export interface Route {
   key: RouteKey;
@@ -39,11 +47,11 @@ export interface Route {
   summary: string;
   tag: string;
   needs: Needs;
-  params?: z.ZodType;
-  query?: z.ZodType;
-  body?: z.ZodType;
+  params?: Schema;
+  query?: Schema;
+  body?: Schema;
   /** Binding: the handler's reply is typed by it, and the integration tests check every reply against it. */
-  response?: z.ZodType;
+  response?: Schema;
   /** What the route answers with when it is not JSON. */
   produces?: 'text/html' | 'text/csv' | 'text/calendar';
 }

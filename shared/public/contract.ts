@@ -1,13 +1,13 @@
-import * as z from 'zod';
+import * as z from '../zod-mini.ts';
 
-/** What the public routes answer. */
+/** What the public routes answer (zod's mini API, ../zod-mini.ts: config and openapi touch nothing). */
 export const HealthOut = z.object({ status: z.enum(['ok']), time: z.string() });
 export const ConfigOut = z.object({
   auth: z.object({
     region: z.string(),
     userPoolId: z.string(),
     clientId: z.string(),
-    endpoint: z.string().optional(),
+    endpoint: z.optional(z.string()),
   }),
   stripe: z.object({ publishableKey: z.string(), local: z.boolean() }),
 });

@@ -1,13 +1,16 @@
-import * as z from 'zod';
+import * as z from '../zod-mini.ts';
 
-/** What the regions routes answer: the official codes with their names in Japanese, kana and English. */
+/**
+ * What the regions routes answer: the official codes with their names in Japanese, kana and English. Written with
+ * zod's mini API (../zod-mini.ts): the regions functions touch nothing else.
+ */
 export const PrefectureOut = z.object({
   code: z.string(),
   name: z.string(),
   kana: z.string(),
   nameEn: z.string(),
 });
-export const MunicipalityOut = PrefectureOut.extend({ prefectureCode: z.string() });
+export const MunicipalityOut = z.extend(PrefectureOut, { prefectureCode: z.string() });
 export const WideAreaGroupOut = z.object({
   code: z.string(),
   name: z.string(),
@@ -18,6 +21,6 @@ export const WideAreaGroupOut = z.object({
 export const PrefectureList = z.object({ items: z.array(PrefectureOut) });
 export const WideAreaGroupList = z.object({ items: z.array(WideAreaGroupOut) });
 export const PrefectureCodeParams = z.strictObject({
-  code: z.string().regex(/^\d{2}$/, 'A prefecture code has 2 digits, e.g. 31.'),
+  code: z.string().check(z.regex(/^\d{2}$/, 'A prefecture code has 2 digits, e.g. 31.')),
 });
 export const MunicipalityList = z.object({ prefecture: PrefectureOut, items: z.array(MunicipalityOut) });

@@ -1,8 +1,10 @@
 /**
- * Read API over the generated regions table (./data.ts, built by `npm run regions`).
- * Lookup maps are built once at module load; returned objects are fresh copies, safe to mutate.
+ * Read API over the generated regions table (./data.ts, built by `npm run regions`). Nothing is parsed at import:
+ * the prefectures on the first lookup, a prefecture's municipalities on the first lookup in it (the table is
+ * ≈ 130 KB of text, and a function mostly names a municipality or two). Returned objects are fresh copies, safe
+ * to mutate.
  */
-import { municipalities as municipalityRows, prefectures as prefectureRows, wideAreaGroups } from './data.ts';
+import { municipalitiesByPrefecture, prefectures as prefectureRows, wideAreaGroups } from './data.ts';
 
 export type Prefecture = { code: string; name: string; kana: string; nameEn: string };
 export type Municipality = {
@@ -28,19 +30,30 @@ export type Region = {
   nameEn: string;
 };
 
-const prefectureByCode = new Map<string, Prefecture>();
-for (const [code, name, kana, nameEn] of prefectureRows) {
-  prefectureByCode.set(code, { code, name, kana, nameEn });
-}
+let prefectureIndex: Map<string, Prefecture> | undefined;
+const prefectureByCode = (): Map<string, Prefecture> => {
+  if (!prefectureIndex) {
+    prefectureIndex = new Map();
+    for (const [code, name, kana, nameEn] of prefectureRows)
+      prefectureIndex.set(code, { code, name, kana, nameEn });
+  }
+  return prefectureIndex;
+};
 
-const municipalityByCode = new Map<string, Municipality>();
-const municipalitiesByPrefecture = new Map<string, Municipality[]>();
-for (const code of prefectureByCode.keys()) municipalitiesByPrefecture.set(code, []);
-for (const [code, name, kana, nameEn] of municipalityRows) {
-  const m: Municipality = { code, name, kana, nameEn, prefectureCode: code.slice(0, 2) };
-  municipalityByCode.set(code, m);
-  municipalitiesByPrefecture.get(m.prefectureCode)?.push(m);
+/** A prefecture's municipalities by code, in code order; undefined for a code that is no prefecture's. */
+const municipalityIndexes = new Map<string, Map<string, Municipality>>();
+function municipalitiesIn(prefectureCode: string): Map<string, Municipality> | undefined {
+  let index = municipalityIndexes.get(prefectureCode);
+  if (!index && prefectureByCode().has(prefectureCode)) {
+    index = new Map();
+    const rows = JSON.parse(municipalitiesByPrefecture[prefectureCode] ?? '[]') as string[][];
+    for (const [code = '', name = '', kana = '', nameEn = ''] of rows)
+      index.set(code, { code, name, kana, nameEn, prefectureCode });
+    municipalityIndexes.set(prefectureCode, index);
+  }
+  return index;
 }
+const municipalityByCode = (code: string) => municipalitiesIn(code.slice(0, 2))?.get(code);
 
 const groupByCode = new Map<string, WideAreaGroup>();
 const groupMembers = new Map<string, Set<string>>();
@@ -55,22 +68,23 @@ const copyGroup = (g: WideAreaGroup): WideAreaGroup => ({
 });
 
 export function listPrefectures(): Prefecture[] {
-  return [...prefectureByCode.values()].map((p) => ({ ...p }));
+  return [...prefectureByCode().values()].map((p) => ({ ...p }));
 }
 
 export function prefecture(code: string): Prefecture | undefined {
-  const p = prefectureByCode.get(code);
+  const p = prefectureByCode().get(code);
   return p && { ...p };
 }
 
 export function municipality(code: string): Municipality | undefined {
-  const m = municipalityByCode.get(code);
+  const m = municipalityByCode(code);
   return m && { ...m };
 }
 
 /** The municipalities (including wards) of a prefecture, by code; undefined for an unknown prefecture. */
 export function municipalitiesOf(prefectureCode: string): Municipality[] | undefined {
-  return municipalitiesByPrefecture.get(prefectureCode)?.map((m) => ({ ...m }));
+  const index = municipalitiesIn(prefectureCode);
+  return index && [...index.values()].map((m) => ({ ...m }));
 }
 
 export function wideAreaGroup(code: string): WideAreaGroup | undefined {
@@ -83,9 +97,9 @@ export function listWideAreaGroups(): WideAreaGroup[] {
 }
 
 export function region(code: string): Region | undefined {
-  const p = prefectureByCode.get(code);
+  const p = prefectureByCode().get(code);
   if (p) return { kind: 'prefecture', code, name: p.name, nameEn: p.nameEn };
-  const m = municipalityByCode.get(code);
+  const m = municipalityByCode(code);
   if (m) return { kind: 'municipality', code, name: m.name, nameEn: m.nameEn };
   const g = groupByCode.get(code);
   if (g) return { kind: 'group', code, name: g.name, nameEn: g.nameEn };
@@ -94,10 +108,10 @@ export function region(code: string): Region | undefined {
 
 /** Whether a municipality lies inside a region (a prefecture contains its municipalities; a group its members; a municipality itself). */
 export function regionContains(regionCode: string, municipalityCode: string): boolean {
-  const m = municipalityByCode.get(municipalityCode);
+  const m = municipalityByCode(municipalityCode);
   if (!m) return false;
-  if (prefectureByCode.has(regionCode)) return m.prefectureCode === regionCode;
-  if (municipalityByCode.has(regionCode)) return regionCode === municipalityCode;
+  if (prefectureByCode().has(regionCode)) return m.prefectureCode === regionCode;
+  if (municipalityByCode(regionCode)) return regionCode === municipalityCode;
   return groupMembers.get(regionCode)?.has(municipalityCode) ?? false;
 }
 

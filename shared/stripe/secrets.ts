@@ -1,4 +1,3 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import * as z from 'zod';
 import { config } from '../config.ts';
 
@@ -12,6 +11,8 @@ let cached: Promise<StripeSecrets> | undefined;
 async function load(): Promise<StripeSecrets> {
   const c = config();
   if (c.STRIPE_SECRET_ARN) {
+    // Loaded here, not at import: only AWS reads the secret, once per container.
+    const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
     const out = await new SecretsManagerClient({}).send(
       new GetSecretValueCommand({ SecretId: c.STRIPE_SECRET_ARN }),
     );

@@ -1,0 +1,2 @@
+// node:path as bundled: the built-in module itself, without the ESM facade (infra/bundling.ts).
+module.exports = process.getBuiltinModule('node:path');

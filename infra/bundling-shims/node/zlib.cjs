@@ -1,0 +1,2 @@
+// node:zlib as bundled: the built-in module itself, without the ESM facade (infra/bundling.ts).
+module.exports = process.getBuiltinModule('node:zlib');
