@@ -17,7 +17,7 @@ export const monthDocuments = /* @__PURE__ */ line(
     access: ['firm', 'professional'],
     tag: 'invoices',
     summary:
-      'A paid month’s documents the caller may read: the firm’s for the fee (a qualified invoice under 媒介者交付特例, or one that says it is not, with the transitional deduction), a professional’s copy of it and their own platform-fee invoice.',
+      'A paid month’s documents the caller may read: the firm’s for the fee (媒介者交付特例, or not a qualified invoice), a professional’s copy and their platform-fee invoice.',
     needs: { table: 'read' },
     params: InvoiceParams,
     response: InvoiceDocumentList,
@@ -31,7 +31,7 @@ export const monthDocument = /* @__PURE__ */ line(
     access: ['firm', 'professional'],
     tag: 'invoices',
     summary:
-      'One document of a paid month (`fee` or `platform_fee`), unchanged since it was issued; the platform-fee invoice only to the professional it was issued to (others: 404).',
+      'One document of a paid month (`fee` or `platform_fee`) as issued; a platform-fee invoice only to its professional (others: 404).',
     needs: { table: 'read' },
     params: DocumentParams,
     response: InvoiceDocumentOut,

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 
 /** Debian's Chromium, headless, with every host but this machine unresolvable: nothing leaves it. */
 export function launchBrowser(): Promise<Browser> {
@@ -22,6 +22,25 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 export const DESKTOP = { width: 1280, height: 900 };
+
+/** The password of the users tests make (`newUser` in tests/support/api.ts). */
+export const TEST_PASSWORD = 'test-password-1';
+
+/** Signs in through the sign-in page, as a person does, and waits to land on `path` (its query aside). */
+export async function signedIn(
+  watched: Watched,
+  email: string,
+  path: string,
+  password = TEST_PASSWORD,
+): Promise<Page> {
+  const { page } = watched;
+  await page.goto(`${inject('cloud').url}/signin?next=${encodeURIComponent(path)}`);
+  await page.getByLabel('メールアドレス').fill(email);
+  await page.getByRole('textbox', { name: 'パスワード' }).fill(password);
+  await page.getByRole('main').getByRole('button', { name: 'ログイン' }).click();
+  await expect.poll(() => new URL(page.url()).pathname).toBe(path.split('?')[0]);
+  return page;
+}
 export const PHONE = { width: 375, height: 812 };
 
 export type Watched = {

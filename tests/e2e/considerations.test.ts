@@ -1,28 +1,16 @@
-import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, inject, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { acceptedEngagement, freshParties } from '../support/payments.ts';
-import { expectAccessible, PHONE, screenshot, seen, type Watched, watchedBrowser } from './browser.ts';
+import { expectAccessible, PHONE, screenshot, seen, signedIn, watchedBrowser } from './browser.ts';
 
 /**
  * Requests for consideration in Debian's Chromium (freelance act 13条, issue 14): on a 6-month engagement's page
  * the professional asks, on a phone, to move late meetings for the nursery run; the firm sees it on its page, is
  * told to explain a refusal, answers, and the professional sees the answer.
  */
-const { url } = inject('cloud');
-const PASSWORD = 'test-password-1';
+const _PASSWORD = 'test-password-1';
 const openWatched = watchedBrowser();
 let parties: Awaited<ReturnType<typeof freshParties>>;
 let id = '';
-
-async function signedIn(watched: Watched, email: string, path: string): Promise<Page> {
-  const { page } = watched;
-  await page.goto(`${url}/signin?next=${encodeURIComponent(path)}`);
-  await page.getByLabel('メールアドレス').fill(email);
-  await page.getByRole('textbox', { name: 'パスワード' }).fill(PASSWORD);
-  await page.getByRole('main').getByRole('button', { name: 'ログイン' }).click();
-  await expect.poll(() => new URL(page.url()).pathname).toBe(path);
-  return page;
-}
 
 beforeAll(async () => {
   parties = await freshParties('配慮');

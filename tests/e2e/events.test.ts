@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { call, newUser, signIn } from '../support/api.ts';
-import { expectAccessible, PHONE, screenshot, seen, type Watched, watchedBrowser } from './browser.ts';
+import { expectAccessible, PHONE, screenshot, seen, signedIn, watchedBrowser } from './browser.ts';
 
 /**
  * A regional seminar in Debian's Chromium against the whole local cloud: Tottori's staff create and publish it
@@ -21,16 +20,6 @@ const pro = { email: `pro-${randomUUID().slice(0, 8)}@e2e.kakehashi.jp`, name: '
 /** A datetime-local value in Japan time, `ms` from now (the editor reads what people in Japan type). */
 function japanInput(msFromNow: number): string {
   return new Date(Date.now() + msFromNow + 9 * 3_600_000).toISOString().slice(0, 16);
-}
-
-async function signedIn(watched: Watched, email: string, path: string, password: string): Promise<Page> {
-  const { page } = watched;
-  await page.goto(`${url}/signin?next=${encodeURIComponent(path)}`);
-  await page.getByLabel('メールアドレス').fill(email);
-  await page.getByRole('textbox', { name: 'パスワード' }).fill(password);
-  await page.getByRole('main').getByRole('button', { name: 'ログイン' }).click();
-  await expect.poll(() => new URL(page.url()).pathname).toBe(path.split('?')[0]);
-  return page;
 }
 
 describe('tours and seminars in the browser', () => {

@@ -7,7 +7,7 @@ import { savedSearchKeys } from '#shared/searches/saved-search.entity.ts';
 import { call, DEMO_PASSWORD, newUser, signIn, table } from '../support/api.ts';
 import { advanceEvents, jst, publishedEvent, signUp } from '../support/events.ts';
 import { newProfessional } from '../support/teams.ts';
-import { expectAccessible, type Watched, watchedBrowser } from './browser.ts';
+import { expectAccessible, signedIn as signInPage, type Watched, watchedBrowser } from './browser.ts';
 
 /**
  * The accessibility sweep: every page of the web app (every `<Route>` of web/src/App.tsx, a guard test keeps the
@@ -175,16 +175,8 @@ const ids = {} as Ids;
 const fresh = { newcomer: '', searcher: '' };
 const openWatched = watchedBrowser();
 
-async function signedIn(watched: Watched, as: Exclude<Persona, 'anonymous'>, path: string): Promise<Page> {
-  const { page } = watched;
-  const account = ACCOUNTS[as];
-  await page.goto(`${url}/signin?next=${encodeURIComponent(path)}`);
-  await page.getByLabel('メールアドレス').fill(account.email());
-  await page.getByRole('textbox', { name: 'パスワード' }).fill(account.password);
-  await page.getByRole('main').getByRole('button', { name: 'ログイン' }).click();
-  await expect.poll(() => new URL(page.url()).pathname).toBe(path.split('?')[0]);
-  return page;
-}
+const signedIn = (watched: Watched, as: Exclude<Persona, 'anonymous'>, path: string) =>
+  signInPage(watched, ACCOUNTS[as].email(), path, ACCOUNTS[as].password);
 
 /** Loaded: the page's h1 is shown, no spinner or busy region is left in the main content. */
 async function loaded(page: Page, visit: Visit, language: 'ja' | 'en') {

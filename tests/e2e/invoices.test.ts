@@ -1,5 +1,4 @@
-import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, inject, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { call } from '../support/api.ts';
 import { eventually } from '../support/eventually.ts';
 import {
@@ -9,27 +8,16 @@ import {
   onboardPayouts,
   payCheckout,
 } from '../support/payments.ts';
-import { expectAccessible, screenshot, seen, type Watched, watchedBrowser } from './browser.ts';
+import { expectAccessible, screenshot, seen, signedIn, watchedBrowser } from './browser.ts';
 
 /**
  * Qualified invoices in Debian's Chromium (issue 14): the professional says on their profile that they are a
  * registered issuer (the form asks for the number), the firm pays a month and opens its qualified invoice from the
  * engagement's page in Japanese, and the professional opens theirs for the platform fee.
  */
-const { url } = inject('cloud');
-const PASSWORD = 'test-password-1';
+const _PASSWORD = 'test-password-1';
 const openWatched = watchedBrowser();
 let parties: Awaited<ReturnType<typeof freshParties>>;
-
-async function signedIn(watched: Watched, email: string, path: string): Promise<Page> {
-  const { page } = watched;
-  await page.goto(`${url}/signin?next=${encodeURIComponent(path)}`);
-  await page.getByLabel('メールアドレス').fill(email);
-  await page.getByRole('textbox', { name: 'パスワード' }).fill(PASSWORD);
-  await page.getByRole('main').getByRole('button', { name: 'ログイン' }).click();
-  await expect.poll(() => new URL(page.url()).pathname).toBe(path);
-  return page;
-}
 
 beforeAll(async () => {
   parties = await freshParties('インボイス');
@@ -78,9 +66,10 @@ describe('qualified invoices', () => {
     expect(await seen(schedule.getByRole('row').nth(1))).toContain('支払済み');
     expect(await seen(schedule.getByRole('row').nth(2))).toContain('予定');
     await schedule.scrollIntoViewIfNeeded();
+    await page.evaluate(() => document.fonts.ready);
     await page.screenshot({ path: 'tests/artifacts/screenshots/engagement-payment-schedule-ja.png' });
     await page
-      .getByRole('link', { name: /の請求書を開く$/ })
+      .getByRole('link', { name: /の報酬の書類を開く$/ })
       .first()
       .click();
     await page.getByRole('heading', { level: 1, name: '適格請求書（媒介者交付特例）' }).waitFor();

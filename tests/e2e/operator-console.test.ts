@@ -4,7 +4,14 @@ import { call, DEMO_PASSWORD, mailTo, newUser, signIn } from '../support/api.ts'
 import { eventually } from '../support/eventually.ts';
 import { freshParties } from '../support/payments.ts';
 import { openProject } from '../support/projects.ts';
-import { expectAccessible, screenshot, seen, type Watched, watchedBrowser } from './browser.ts';
+import {
+  expectAccessible,
+  screenshot,
+  seen,
+  signedIn as signInPage,
+  type Watched,
+  watchedBrowser,
+} from './browser.ts';
 
 /**
  * The operators' console in Debian's Chromium against the local cloud: the operator hides a posting from its
@@ -33,15 +40,8 @@ const reason = '掲載内容と実際の募集条件が異なるとの通報が�
 let firmEmail = '';
 let projectId = '';
 
-async function signedIn(watched: Watched, path: string, email = OPERATOR, password = DEMO_PASSWORD) {
-  const { page } = watched;
-  await page.goto(`${url}/signin?next=${encodeURIComponent(path)}`);
-  await page.getByLabel('メールアドレス').fill(email);
-  await page.getByRole('textbox', { name: 'パスワード' }).fill(password);
-  await page.getByRole('main').getByRole('button', { name: 'ログイン' }).click();
-  await expect.poll(() => new URL(page.url()).pathname).toBe(path);
-  return page;
-}
+const signedIn = (watched: Watched, path: string, email = OPERATOR, password = DEMO_PASSWORD) =>
+  signInPage(watched, email, path, password);
 
 /** What a visitor's keyword search shows, asked again until it says `found` (listings follow the stream). */
 async function visitorSearch(page: Page, found: boolean) {

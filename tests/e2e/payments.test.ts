@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { call, DEMO_PASSWORD, newUser } from '../support/api.ts';
 import { openProject } from '../support/projects.ts';
-import { expectAccessible, PHONE, screenshot, seen, type Watched, watchedBrowser } from './browser.ts';
+import { expectAccessible, PHONE, screenshot, seen, signedIn, watchedBrowser } from './browser.ts';
 
 /**
  * Monthly retainers in Debian's Chromium against the local cloud and its local Stripe: the
@@ -14,7 +14,7 @@ import { expectAccessible, PHONE, screenshot, seen, type Watched, watchedBrowser
  * in order and share it.
  */
 const { url } = inject('cloud');
-const PASSWORD = 'test-password-1';
+const _PASSWORD = 'test-password-1';
 const FEE = 50_000;
 
 const openWatched = watchedBrowser();
@@ -23,17 +23,6 @@ const pro = { email: '', token: '', name: '高橋 美咲' };
 let engagementId = '';
 let projectId = '';
 let title = '';
-
-/** Signs in through the sign-in page and lands on `path`. */
-async function signedIn(watched: Watched, email: string, path: string, password = PASSWORD): Promise<Page> {
-  const { page } = watched;
-  await page.goto(`${url}/signin?next=${encodeURIComponent(path)}`);
-  await page.getByLabel('メールアドレス').fill(email);
-  await page.getByRole('textbox', { name: 'パスワード' }).fill(password);
-  await page.getByRole('main').getByRole('button', { name: 'ログイン' }).click();
-  await expect.poll(() => new URL(page.url()).pathname).toBe(path.split('?')[0]);
-  return page;
-}
 
 const engagementPath = () => `/engagements/${engagementId}`;
 

@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, inject, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { call, newUser } from '../support/api.ts';
 import { eventually } from '../support/eventually.ts';
 import { openProject } from '../support/projects.ts';
-import { expectAccessible, screenshot, seen, type Watched, watchedBrowser } from './browser.ts';
+import { expectAccessible, screenshot, seen, signedIn, watchedBrowser } from './browser.ts';
 
 /**
  * "Recommended for you" in Debian's Chromium against the local cloud: a professional from Kochi who gave to
@@ -11,8 +11,7 @@ import { expectAccessible, screenshot, seen, type Watched, watchedBrowser } from
  * reasons as badges, in Japanese and English, on a desktop and a 390 px phone; a profile naming nothing gets the
  * newest projects and is told how to get better ones; a profile that fits nothing gets an empty state saying so.
  */
-const { url } = inject('cloud');
-const PASSWORD = 'test-password-1';
+const _PASSWORD = 'test-password-1';
 const PHONE_390 = { width: 390, height: 844 };
 const openWatched = watchedBrowser();
 const tag = Math.random().toString(36).slice(2, 8);
@@ -20,16 +19,6 @@ const [craft, story] = [`e${tag}-craft`, `e${tag}-story`];
 const best = `馬路村のゆず加工品の販路開拓 ${tag}`;
 const second = `海士町の定期便のEC ${tag}`;
 const people = { pro: '', blank: '', lonely: '' };
-
-async function signedIn(watched: Watched, email: string, path: string): Promise<Page> {
-  const { page } = watched;
-  await page.goto(`${url}/signin?next=${encodeURIComponent(path)}`);
-  await page.getByLabel('メールアドレス').fill(email);
-  await page.getByRole('textbox', { name: 'パスワード' }).fill(PASSWORD);
-  await page.getByRole('main').getByRole('button', { name: 'ログイン' }).click();
-  await expect.poll(() => new URL(page.url()).pathname).toBe(path);
-  return page;
-}
 
 /** The contrast of a badge's text on its own background (WCAG's formula), as the browser paints them. */
 const contrastOf = (page: Page, selector: string) =>

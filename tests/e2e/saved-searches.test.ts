@@ -5,7 +5,14 @@ import { DIGEST_SETTLE_MS } from '#shared/searches/rules.ts';
 import { call, mailTo, newUser } from '../support/api.ts';
 import { eventually } from '../support/eventually.ts';
 import { openProject } from '../support/projects.ts';
-import { expectAccessible, screenshot, seen, type Watched, watchedBrowser } from './browser.ts';
+import {
+  expectAccessible,
+  screenshot,
+  seen,
+  signedIn as signInPage,
+  type Watched,
+  watchedBrowser,
+} from './browser.ts';
 
 /**
  * Saved searches in Debian's Chromium against the local cloud: a professional saves the search the search page
@@ -24,15 +31,7 @@ const pro = { email: '', token: '' };
 const title = (what: string) => `梨園のEC立ち上げ支援 ${word} ${what}`;
 const searchPath = `/projects?q=${word}&prefecture=31`;
 
-async function signedIn(watched: Watched, path: string): Promise<Page> {
-  const { page } = watched;
-  await page.goto(`${url}/signin?next=${encodeURIComponent(path)}`);
-  await page.getByLabel('メールアドレス').fill(pro.email);
-  await page.getByRole('textbox', { name: 'パスワード' }).fill(PASSWORD);
-  await page.getByRole('main').getByRole('button', { name: 'ログイン' }).click();
-  await expect.poll(() => new URL(page.url()).pathname).toBe(path.split('?')[0]);
-  return page;
-}
+const signedIn = (watched: Watched, path: string) => signInPage(watched, pro.email, path, PASSWORD);
 
 const noHorizontalScroll = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { call, mailTo, newUser } from '../support/api.ts';
 import { openProject } from '../support/projects.ts';
-import { expectAccessible, screenshot, seen, type Watched, watchedBrowser } from './browser.ts';
+import { expectAccessible, screenshot, seen, signedIn, watchedBrowser } from './browser.ts';
 
 /**
  * Team work in Debian's Chromium against the local cloud: a director creates a team and invites a member by
@@ -28,17 +28,6 @@ const title = `梨園のEC立ち上げ支援 ${token}`;
 let projectId = '';
 let teamId = '';
 let engagementId = '';
-
-/** Signs in through the sign-in page and lands on `path`. */
-async function signedIn(watched: Watched, email: string, path: string): Promise<Page> {
-  const { page } = watched;
-  await page.goto(`${url}/signin?next=${encodeURIComponent(path)}`);
-  await page.getByLabel('メールアドレス').fill(email);
-  await page.getByRole('textbox', { name: 'パスワード' }).fill(PASSWORD);
-  await page.getByRole('main').getByRole('button', { name: 'ログイン' }).click();
-  await expect.poll(() => new URL(page.url()).pathname).toBe(path.split('?')[0]);
-  return page;
-}
 
 const noHorizontalScroll = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);

@@ -1,5 +1,4 @@
-import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, inject, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { call } from '../support/api.ts';
 import { eventually } from '../support/eventually.ts';
 import {
@@ -9,28 +8,17 @@ import {
   onboardPayouts,
   payCheckout,
 } from '../support/payments.ts';
-import { expectAccessible, PHONE, screenshot, seen, type Watched, watchedBrowser } from './browser.ts';
+import { expectAccessible, PHONE, screenshot, seen, signedIn, watchedBrowser } from './browser.ts';
 
 /**
  * The freelance act in Debian's Chromium (issue 14): the professional opens the terms issued at acceptance from
  * the engagement's page, in Japanese; after the firm ends the 6-month engagement, the professional asks for the
  * reason on the page, the firm answers it on its page, and both see it, the terms listing each version.
  */
-const { url } = inject('cloud');
-const PASSWORD = 'test-password-1';
+const _PASSWORD = 'test-password-1';
 const openWatched = watchedBrowser();
 let parties: Awaited<ReturnType<typeof freshParties>>;
 let id = '';
-
-async function signedIn(watched: Watched, email: string, path: string): Promise<Page> {
-  const { page } = watched;
-  await page.goto(`${url}/signin?next=${encodeURIComponent(path)}`);
-  await page.getByLabel('メールアドレス').fill(email);
-  await page.getByRole('textbox', { name: 'パスワード' }).fill(PASSWORD);
-  await page.getByRole('main').getByRole('button', { name: 'ログイン' }).click();
-  await expect.poll(() => new URL(page.url()).pathname).toBe(path);
-  return page;
-}
 
 beforeAll(async () => {
   parties = await freshParties('明示');

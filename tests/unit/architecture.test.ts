@@ -42,6 +42,14 @@ describe('route lines', () => {
     }
   });
 
+  it('describes every function within Lambda’s 256 characters (the route key and its summary, or the job’s)', () => {
+    const descriptions = [
+      ...lines.map((l) => `${l.key}: ${l.summary}`),
+      ...schedules.map((j) => `Scheduled ${j.name}: ${j.summary}`),
+    ];
+    for (const d of descriptions) expect(d.length, d).toBeLessThanOrEqual(256);
+  });
+
   it('has every route handler use exactly its own line', () => {
     for (const l of lines) {
       const code = readFileSync(`functions/${l.handler}.ts`, 'utf8');

@@ -32,7 +32,7 @@ export function PaymentSchedule({
         {t('terms.schedule.title')}
       </Title>
       <Text mb="sm">{t('terms.schedule.lead', { days: PAYMENT_DEADLINE_DAYS })}</Text>
-      <TableScroll label={t('terms.schedule.title')}>
+      <TableScroll label={t('terms.schedule.caption')}>
         <Table withTableBorder miw={560} aria-labelledby="schedule-title">
           <Table.Thead>
             <Table.Tr>
