@@ -2,11 +2,13 @@ import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BuildOptions, buildSync, type Metafile } from 'esbuild';
+import { routes } from '#functions/routes.ts';
 import type { Needs } from '#shared/http/route.ts';
+import { apiDocument } from '#shared/public/api-document.ts';
 
 /**
  * How every Lambda function is bundled, in one place: infra/kakehashi-function.ts bundles each function with
- * `bundleFunction` for CDK, and the benchmark (tests/bench/bundles.ts) calls the same function.
+ * `bundleHandler` for CDK, and the benchmark (tests/bench/bundles.ts) calls the same function.
  */
 /**
  * ESM bundles have no `require`; CommonJS dependencies bundled into them (a few AWS SDK and middy helpers)
@@ -34,7 +36,8 @@ export const lambdaBundling = {
   },
 };
 
-const SHIMS = join(dirname(fileURLToPath(import.meta.url)), 'bundling-shims');
+const HERE = dirname(fileURLToPath(import.meta.url));
+const SHIMS = join(HERE, 'bundling-shims');
 
 /**
  * A function that touches no AWS service, no Stripe and no mail (its line needs nothing) opens no connection, yet
@@ -101,6 +104,34 @@ export function bundleFunction(
   extra: Pick<BuildOptions, 'nodePaths' | 'absWorkingDir'> = {},
 ): Metafile {
   const result = buildSync({ ...functionBuildOptions(entry, outdir, needs), ...extra });
+  return result.metafile as Metafile;
+}
+
+/**
+ * What a handler's bundle is told when it is made (esbuild `define`): the OpenAPI function gets its document as
+ * JSON text, made here from the lines by the function it would run (shared/public/api-document.ts), so that it
+ * neither carries every line's schemas nor builds the document on its first request.
+ */
+let documentText: string | undefined;
+function definesFor(handler: string): Record<string, string> {
+  if (handler !== 'public/openapi') return {};
+  documentText ??= JSON.stringify(apiDocument(routes));
+  return { 'globalThis.KAKEHASHI_OPENAPI_DOCUMENT': JSON.stringify(documentText) };
+}
+
+/** Bundles the handler `functions/<handler>.ts` into `outdir`, as its function is deployed. */
+export function bundleHandler(
+  handler: string,
+  outdir: string,
+  needs: Needs,
+  extra: Pick<BuildOptions, 'nodePaths' | 'absWorkingDir'> = {},
+): Metafile {
+  const entry = join(HERE, '..', 'functions', `${handler}.ts`);
+  const result = buildSync({
+    ...functionBuildOptions(entry, outdir, needs),
+    define: definesFor(handler),
+    ...extra,
+  });
   return result.metafile as Metafile;
 }
 

@@ -1,4 +1,4 @@
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   AssetHashType,
@@ -16,7 +16,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { tableDefinition } from '#shared/data/table.ts';
 import type { Needs } from '#shared/http/route.ts';
-import { bundleFunction } from './bundling.ts';
+import { bundleHandler } from './bundling.ts';
 
 /** The repository root: functions/, shared/ and package-lock.json live here. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -64,9 +64,7 @@ class LocalBundling implements ILocalBundling {
   }
 
   tryBundle(outputDir: string): boolean {
-    bundleFunction(join(REPO_ROOT, 'functions', `${this.handler}.ts`), outputDir, this.needs, {
-      absWorkingDir: REPO_ROOT,
-    });
+    bundleHandler(this.handler, outputDir, this.needs, { absWorkingDir: REPO_ROOT });
     return true;
   }
 }

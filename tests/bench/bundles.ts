@@ -7,7 +7,7 @@ import { lines } from '#functions/routes.ts';
 import { schedules } from '#functions/schedules.ts';
 import { streamConsumers } from '#functions/streams.ts';
 import { type Needs, needsOf as needsOfLine } from '#shared/http/route.ts';
-import { bundleFunction, loadedAtStart } from '../../infra/bundling.ts';
+import { bundleFunction, bundleHandler, loadedAtStart } from '../../infra/bundling.ts';
 import { median } from './stats.ts';
 
 /** What a function is measured against: the least a function that touches what it touches can be. */
@@ -104,11 +104,12 @@ export async function measureBundles(
     const atStart: Record<string, { bytes: number; gzipBytes: number; lazyBytes: number }> = {};
     for (const [key, entry] of Object.entries(entries)) {
       const outdir = join(dir, key);
-      // As CDK bundles it (infra/kakehashi-function.ts). The floors read the table: bundled the same way.
-      // They live in a temp dir: their packages resolve from this repository.
-      const metafile = bundleFunction(entry, outdir, needsOf.get(handlerOf[key] ?? '') ?? { table: 'read' }, {
-        nodePaths: [resolve('node_modules')],
-      });
+      // As CDK bundles it (infra/kakehashi-function.ts). The floors read the table, bundled the same way; they
+      // live in a temp dir, their packages resolve from this repository.
+      const handler = handlerOf[key];
+      const metafile = handler
+        ? bundleHandler(handler, outdir, needsOf.get(handler) ?? {})
+        : bundleFunction(entry, outdir, { table: 'read' }, { nodePaths: [resolve('node_modules')] });
       const loaded = new Set(loadedAtStart(metafile));
       const code = (paths: string[]) => Buffer.concat(paths.map((p) => readFileSync(resolve(p))));
       const js = Object.keys(metafile.outputs).filter((p) => p.endsWith('.mjs'));
