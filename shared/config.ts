@@ -9,25 +9,27 @@ import * as z from './zod-mini.ts';
  */
 const filled = (min = 1) => z.string().check(z.minLength(min));
 
-const ConfigSchema = z.object({
-  AWS_REGION: filled(),
-  /** Set only on functions whose line needs the table (least privilege: the others do not know it). */
-  TABLE_NAME: z.optional(filled()),
-  USER_POOL_ID: filled(),
-  USER_POOL_CLIENT_ID: filled(),
-  /** Only set when Cognito is not AWS's own (cognito-local): the web app is told where to sign in. */
-  COGNITO_ENDPOINT: z.optional(z.url()),
-  WEB_ORIGIN: z.url(),
-  MAIL_FROM: filled(3),
-  STRIPE_PUBLISHABLE_KEY: z._default(z.string(), ''),
-  /** In AWS: the secret holding `{"secretKey","webhookSigningSecret"}`. Elsewhere the two variables below. */
-  STRIPE_SECRET_ARN: z.optional(filled()),
-  STRIPE_SECRET_KEY: z.optional(filled()),
-  STRIPE_WEBHOOK_SECRET: z.optional(filled()),
-  /** Set when the Stripe SDK talks to the local Stripe stand-in instead of Stripe. */
-  STRIPE_API_BASE: z.optional(z.url()),
-  LOG_LEVEL: z._default(z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']), 'INFO'),
-});
+const ConfigSchema = /* @__PURE__ */ z.pure(() =>
+  z.object({
+    AWS_REGION: filled(),
+    /** Set only on functions whose line needs the table (least privilege: the others do not know it). */
+    TABLE_NAME: z.optional(filled()),
+    USER_POOL_ID: filled(),
+    USER_POOL_CLIENT_ID: filled(),
+    /** Only set when Cognito is not AWS's own (cognito-local): the web app is told where to sign in. */
+    COGNITO_ENDPOINT: z.optional(z.url()),
+    WEB_ORIGIN: z.url(),
+    MAIL_FROM: filled(3),
+    STRIPE_PUBLISHABLE_KEY: z._default(z.string(), ''),
+    /** In AWS: the secret holding `{"secretKey","webhookSigningSecret"}`. Elsewhere the two variables below. */
+    STRIPE_SECRET_ARN: z.optional(filled()),
+    STRIPE_SECRET_KEY: z.optional(filled()),
+    STRIPE_WEBHOOK_SECRET: z.optional(filled()),
+    /** Set when the Stripe SDK talks to the local Stripe stand-in instead of Stripe. */
+    STRIPE_API_BASE: z.optional(z.url()),
+    LOG_LEVEL: z._default(z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']), 'INFO'),
+  }),
+);
 
 export type Config = z.infer<typeof ConfigSchema>;
 

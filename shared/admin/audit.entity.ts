@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import { db, tableName } from '../data/client.ts';
 import { decodeCursor, encodeCursor } from '../data/cursor.ts';
 import { type Stored, strip } from '../data/entity.ts';
 import { retryOnConflict } from '../data/transaction.ts';
+import * as z from '../zod-mini.ts';
 import type { AuditAction, AuditTarget } from './rules.ts';
 
 /**
@@ -32,7 +32,9 @@ export const auditKeys = {
   entry: (e: Pick<AuditEntry, 'at' | 'id'>) => ({ PK: 'AUDIT', SK: `${e.at}#${e.id}` }),
 };
 
-const AuditCursor = z.strictObject({ PK: z.literal('AUDIT'), SK: z.string().max(200) });
+const AuditCursor = /* @__PURE__ */ z.pure(() =>
+  z.strictObject({ PK: z.literal('AUDIT'), SK: z.string().check(z.maxLength(200)) }),
+);
 
 /** A transaction's part from another entity: `users.suspension(…)`, `projects.hiding(…)`. */
 type Part = Record<string, unknown>;

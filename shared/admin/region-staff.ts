@@ -1,7 +1,7 @@
-import * as z from 'zod';
 import { users } from '../accounts/user.entity.ts';
 import { decodeCursor, encodeCursor } from '../data/cursor.ts';
 import type { Page, PageRequest } from '../data/query.ts';
+import * as z from '../zod-mini.ts';
 import type { RegionStaffOut } from './contract.ts';
 import { invitations } from './invitation.entity.ts';
 
@@ -9,12 +9,14 @@ import { invitations } from './invitation.entity.ts';
  * Where the next page goes on in each of the two lists: that list's own cursor, or null once it is read to its
  * end. One opaque cursor for both, so the console asks for "more" once and gets the next page of each.
  */
-const Positions = z
-  .strictObject({
-    staff: z.string().min(1).max(900).nullable(),
-    invitations: z.string().min(1).max(900).nullable(),
-  })
-  .refine((p) => p.staff !== null || p.invitations !== null);
+const Positions = /* @__PURE__ */ z.pure(() =>
+  z
+    .strictObject({
+      staff: z.nullable(z.string().check(z.minLength(1), z.maxLength(900))),
+      invitations: z.nullable(z.string().check(z.minLength(1), z.maxLength(900))),
+    })
+    .check(z.refine((p) => p.staff !== null || p.invitations !== null)),
+);
 const LIST = 'list of region staff';
 const done = <T>(): Promise<Page<T>> => Promise.resolve({ items: [], nextCursor: null });
 

@@ -1,18 +1,22 @@
-import * as z from 'zod';
 import { invoiceRegistrationNumber, skills, text } from '../domain/fields.ts';
+import * as z from '../zod-mini.ts';
 
 /** What the operator sets for the whole marketplace. */
-export const PlatformSettingsInput = z.strictObject({
-  platformFeePercent: z
-    .number()
-    .min(0, 'The platform fee cannot be negative.')
-    .max(50, 'The platform fee is at most 50 %.')
-    .multipleOf(0.01, 'At most two decimals.'),
-  /** The platform's own 適格請求書発行事業者登録番号, printed on what it issues for its fee. */
-  invoiceRegistrationNumber: invoiceRegistrationNumber.nullable().optional(),
-  /** Work types (skill tags) whose payments are subject to 源泉徴収, e.g. design or writing. */
-  withholdingWorkTypes: skills.default([]),
-});
+export const PlatformSettingsInput = /* @__PURE__ */ z.pure(() =>
+  z.strictObject({
+    platformFeePercent: z
+      .number()
+      .check(
+        z.gte(0, 'The platform fee cannot be negative.'),
+        z.lte(50, 'The platform fee is at most 50 %.'),
+        z.multipleOf(0.01, 'At most two decimals.'),
+      ),
+    /** The platform's own 適格請求書発行事業者登録番号, printed on what it issues for its fee. */
+    invoiceRegistrationNumber: z.optional(z.nullable(invoiceRegistrationNumber)),
+    /** Work types (skill tags) whose payments are subject to 源泉徴収, e.g. design or writing. */
+    withholdingWorkTypes: z._default(skills, []),
+  }),
+);
 export type PlatformSettingsInput = z.output<typeof PlatformSettingsInput>;
 
 export type PlatformSettings = {
@@ -32,7 +36,7 @@ export const PLATFORM_NAME = '架け橋 Kakehashi';
 
 /** Why an operator hides a posting or suspends an account: the person is told it by mail, the trail keeps it. */
 export const REASON_MAX = 500;
-export const ReasonInput = z.strictObject({ reason: text(REASON_MAX) });
+export const ReasonInput = /* @__PURE__ */ z.pure(() => z.strictObject({ reason: text(REASON_MAX) }));
 export type ReasonInput = z.output<typeof ReasonInput>;
 
 /** The reason a firm's open projects are hidden with its suspension: restoring it unhides these only. */
@@ -52,30 +56,42 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const AUDIT_TARGETS = ['invitation', 'settings', 'project', 'user'] as const;
 export type AuditTarget = (typeof AUDIT_TARGETS)[number];
 
-const int = z.coerce.number().int();
+const int = /* @__PURE__ */ z.pure(() => z.coerce.number().check(z.int()));
 /** A page of one of the console's lists (the audit trail, the hidden postings). */
-export const PageQuery = z.strictObject({
-  limit: int.min(1).max(100).default(20),
-  cursor: z.string().max(1000).optional(),
-});
+export const PageQuery = /* @__PURE__ */ z.pure(() =>
+  z.strictObject({
+    limit: z._default(int.check(z.gte(1), z.lte(100)), 20),
+    cursor: z.optional(z.string().check(z.maxLength(1000))),
+  }),
+);
 export type PageQuery = z.output<typeof PageQuery>;
 
 /** The year of `GET /v1/admin/fees`: the platform started taking fees in 2024. */
-export const FeesQuery = z.strictObject({ year: int.min(2024, 'From 2024 on.').max(2100) });
+export const FeesQuery = /* @__PURE__ */ z.pure(() =>
+  z.strictObject({ year: int.check(z.gte(2024, 'From 2024 on.'), z.lte(2100)) }),
+);
 
 /** An invitation in a path: the address it was sent to. */
-export const InvitationEmail = z.strictObject({ email: z.email('Not an e-mail address.').max(254) });
+export const InvitationEmail = /* @__PURE__ */ z.pure(() =>
+  z.strictObject({
+    email: z.email('Not an e-mail address.').check(z.maxLength(254)),
+  }),
+);
 
 /** Looking an account up by its e-mail address or its user id: exactly one of them. */
-export const AccountQuery = z
-  .strictObject({
-    email: z.email('Not an e-mail address.').max(254).optional(),
-    id: z.uuid('Not a valid user id.').optional(),
-  })
-  .refine((q) => (q.email === undefined) !== (q.id === undefined), {
-    message: 'Give either an e-mail address or a user id.',
-    path: ['email'],
-  });
+export const AccountQuery = /* @__PURE__ */ z.pure(() =>
+  z
+    .strictObject({
+      email: z.optional(z.email('Not an e-mail address.').check(z.maxLength(254))),
+      id: z.optional(z.uuid('Not a valid user id.')),
+    })
+    .check(
+      z.refine((q) => (q.email === undefined) !== (q.id === undefined), {
+        message: 'Give either an e-mail address or a user id.',
+        path: ['email'],
+      }),
+    ),
+);
 
 /**
  * Whether an operator may suspend this account: never their own, never an operator's (operators are the ones

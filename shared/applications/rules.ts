@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod-mini.ts';
 
 export const APPLICATION_STATUSES = [
   'submitted',
@@ -13,12 +13,14 @@ export const LIVE_STATUSES = ['submitted', 'shortlisted'] as const satisfies rea
 export const DECISIONS = ['shortlist', 'decline', 'accept'] as const;
 export type Decision = (typeof DECISIONS)[number];
 
-export const ApplicationInput = z.strictObject({
-  proposal: z.string().trim().min(1).max(4000),
-  /** Apply for a team the caller directs. */
-  teamId: z.uuid('Not a valid team id.').optional(),
-});
-export const DecisionInput = z.strictObject({ decision: z.enum(DECISIONS) });
+export const ApplicationInput = /* @__PURE__ */ z.pure(() =>
+  z.strictObject({
+    proposal: z.string().check(z.trim(), z.minLength(1), z.maxLength(4000)),
+    /** Apply for a team the caller directs. */
+    teamId: z.optional(z.uuid('Not a valid team id.')),
+  }),
+);
+export const DecisionInput = /* @__PURE__ */ z.pure(() => z.strictObject({ decision: z.enum(DECISIONS) }));
 
 const target: Record<Decision, ApplicationStatus> = {
   shortlist: 'shortlisted',

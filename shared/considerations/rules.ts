@@ -1,6 +1,6 @@
-import * as z from 'zod';
 import { text } from '../domain/fields.ts';
 import { isLongEngagement } from '../terms/rules.ts';
+import * as z from '../zod-mini.ts';
 
 /**
  * Consideration for pregnancy, childbirth, childcare and family care (freelance act 13条), pure.
@@ -40,30 +40,38 @@ export const seesRequest = (
 ): boolean => engagement.firmId === userId || request.requesterId === userId;
 
 /** `POST /v1/engagements/{id}/consideration-requests`. */
-export const ConsiderationRequestInput = z.strictObject({
-  kind: z.enum(CONSIDERATION_KINDS, 'Choose pregnancy, childbirth, childcare, care or other.'),
-  request: text(REQUEST_MAX_CHARS),
-});
+export const ConsiderationRequestInput = /* @__PURE__ */ z.pure(() =>
+  z.strictObject({
+    kind: z.enum(CONSIDERATION_KINDS, 'Choose pregnancy, childbirth, childcare, care or other.'),
+    request: text(REQUEST_MAX_CHARS),
+  }),
+);
 export type ConsiderationRequestInput = z.output<typeof ConsiderationRequestInput>;
 
 /** `PUT /v1/engagements/{id}/consideration-requests/{requestId}/answer`: once; `not_possible` explains why. */
-export const ConsiderationAnswerInput = z
-  .strictObject({
-    answer: text(REQUEST_MAX_CHARS),
-    outcome: z.enum(CONSIDERATION_OUTCOMES, 'Choose accommodated, partly or not_possible.'),
-  })
-  .superRefine((v, ctx) => {
-    if (v.outcome === 'not_possible' && v.answer.length < NOT_POSSIBLE_MIN_CHARS)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['answer'],
-        message: `When it is not possible, explain why (at least ${NOT_POSSIBLE_MIN_CHARS} characters).`,
-      });
-  });
+export const ConsiderationAnswerInput = /* @__PURE__ */ z.pure(() =>
+  z
+    .strictObject({
+      answer: text(REQUEST_MAX_CHARS),
+      outcome: z.enum(CONSIDERATION_OUTCOMES, 'Choose accommodated, partly or not_possible.'),
+    })
+    .check(
+      z.superRefine((v, ctx) => {
+        if (v.outcome === 'not_possible' && v.answer.length < NOT_POSSIBLE_MIN_CHARS)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['answer'],
+            message: `When it is not possible, explain why (at least ${NOT_POSSIBLE_MIN_CHARS} characters).`,
+          });
+      }),
+    ),
+);
 export type ConsiderationAnswerInput = z.output<typeof ConsiderationAnswerInput>;
 
 /** A request's id in a path, with its engagement's. */
-export const ConsiderationParams = z.strictObject({
-  id: z.uuid('Not a valid id.'),
-  requestId: z.uuid('Not a valid id.'),
-});
+export const ConsiderationParams = /* @__PURE__ */ z.pure(() =>
+  z.strictObject({
+    id: z.uuid('Not a valid id.'),
+    requestId: z.uuid('Not a valid id.'),
+  }),
+);

@@ -1,5 +1,5 @@
-import type * as z from 'zod';
 import { ValidationError } from '../domain/errors.ts';
+import type * as z from '../zod-mini.ts';
 
 /**
  * A page's cursor: the DynamoDB key of its last item, as opaque base64url JSON. Reading one back accepts only a
@@ -11,7 +11,7 @@ export const encodeCursor = (key: Record<string, unknown>) =>
 
 export function decodeCursor<T>(
   cursor: string,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   belongs: (key: T) => boolean,
   list = 'list',
 ): T {

@@ -1,5 +1,5 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from '../zod-mini.ts';
 import { db, tableName } from './client.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import type { IndexName } from './table.ts';
@@ -20,7 +20,9 @@ export async function queryAll(input: QueryCommandInput, max = 1000): Promise<Re
 export type PageRequest = { limit: number; cursor?: string | undefined };
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
-const KeyCursor = z.record(z.string().max(100), z.string().max(1000));
+const KeyCursor = /* @__PURE__ */ z.pure(() =>
+  z.record(z.string().check(z.maxLength(100)), z.string().check(z.maxLength(1000))),
+);
 
 /** Where a page is read: an index partition, in sort-key order (`forward`) or newest first. */
 export type PageWhere = {

@@ -1,8 +1,8 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import { db, tableName } from '../data/client.ts';
 import { decodeCursor, encodeCursor } from '../data/cursor.ts';
 import { type Stored, strip } from '../data/entity.ts';
+import * as z from '../zod-mini.ts';
 import type { Attendance, EventInput, EventKind, EventStatus } from './rules.ts';
 
 /**
@@ -97,20 +97,22 @@ export const partitionFor = (q: {
 
 const SORT_KEY = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z#[0-9a-f-]{36}$/;
 /** A cursor across a region's partitions: the sort key of the last event shown (the same order in each). */
-const RegionCursor = z.strictObject({ after: z.string().regex(SORT_KEY) });
+const RegionCursor = /* @__PURE__ */ z.pure(() =>
+  z.strictObject({ after: z.string().check(z.regex(SORT_KEY)) }),
+);
 
 /** A cursor is the key of the last event of a page: exactly the table's and the index's keys, nothing else. */
 const cursorSchema = (index: EventPartition['index']) =>
   z.strictObject({
-    PK: z.string().regex(/^EVENT#[0-9a-f-]{36}$/),
+    PK: z.string().check(z.regex(/^EVENT#[0-9a-f-]{36}$/)),
     SK: z.literal('EVENT'),
-    [`${index}PK`]: z.string().max(100),
-    [`${index}SK`]: z.string().regex(SORT_KEY),
+    [`${index}PK`]: z.string().check(z.maxLength(100)),
+    [`${index}SK`]: z.string().check(z.regex(SORT_KEY)),
   });
 function decodeEventCursor(cursor: string, p: EventPartition, from?: string): Record<string, string> {
   return decodeCursor(
     cursor,
-    cursorSchema(p.index) as unknown as z.ZodType<Record<string, string>>,
+    cursorSchema(p.index) as unknown as z.ZodMiniType<Record<string, string>>,
     // Of this listing, and not before where it starts (DynamoDB refuses a start key outside the range read).
     (key) => key[`${p.index}PK`] === p.pk && !(from && (key[`${p.index}SK`] as string) < from),
     'listing',

@@ -1,3 +1,4 @@
+import { yen as yenOf } from '../domain/money.ts';
 import { bilingual, type Mail } from '../mail/templates.ts';
 import { japanTime } from './rules.ts';
 
@@ -110,7 +111,7 @@ export const eventMails = {
   },
 
   paymentReceived(p: About & { amountJpy: number; code: string }): Mail {
-    const yen = `¥${p.amountJpy.toLocaleString('en')}`;
+    const yen = yenOf(p.amountJpy);
     return bilingual(
       'event-payment-received',
       {
@@ -125,7 +126,7 @@ export const eventMails = {
   },
 
   refunded(p: About & { amountJpy: number }): Mail {
-    const yen = `¥${p.amountJpy.toLocaleString('en')}`;
+    const yen = yenOf(p.amountJpy);
     return bilingual(
       'event-refunded',
       {
@@ -140,7 +141,7 @@ export const eventMails = {
   },
 
   cancelledRegistration(p: About & { refundedJpy?: number }): Mail {
-    const yen = p.refundedJpy ? `¥${p.refundedJpy.toLocaleString('en')}` : undefined;
+    const yen = p.refundedJpy ? yenOf(p.refundedJpy) : undefined;
     return bilingual(
       'event-registration-cancelled',
       {
@@ -169,7 +170,7 @@ export const eventMails = {
   },
 
   eventCancelled(p: About & { refundedJpy?: number }): Mail {
-    const yen = p.refundedJpy ? `¥${p.refundedJpy.toLocaleString('en')}` : undefined;
+    const yen = p.refundedJpy ? yenOf(p.refundedJpy) : undefined;
     return bilingual(
       'event-cancelled',
       {

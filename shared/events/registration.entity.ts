@@ -1,10 +1,10 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import { db, tableName } from '../data/client.ts';
 import { decodeCursor, encodeCursor } from '../data/cursor.ts';
 import { ofType, type Stored, strip } from '../data/entity.ts';
 import { type Page, type PageRequest, queryAll, queryPage } from '../data/query.ts';
 import { isConditionFailure } from '../data/transaction.ts';
+import * as z from '../zod-mini.ts';
 import { eventKeys } from './event.entity.ts';
 import type { Attendance, RegistrationStatus } from './rules.ts';
 import { type TimerKind, timers } from './timer.entity.ts';
@@ -67,12 +67,14 @@ export const registrationKeys = {
   }),
 };
 
-const PersonCursor = z.strictObject({
-  PK: z.string(),
-  SK: z.string(),
-  GSI1PK: z.string(),
-  GSI1SK: z.string(),
-});
+const PersonCursor = /* @__PURE__ */ z.pure(() =>
+  z.strictObject({
+    PK: z.string(),
+    SK: z.string(),
+    GSI1PK: z.string(),
+    GSI1SK: z.string(),
+  }),
+);
 
 const fromItem = (item: Record<string, unknown>) => strip(item as RegistrationItem) as Registration;
 /** A registration in a stream image or a scan. */

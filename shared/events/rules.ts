@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { municipalityCode, PageQuery, text } from '../domain/fields.ts';
+import * as z from '../zod-mini.ts';
 
 /**
  * Tours and seminars (BRIEF 2.4): what an event is, who may sign up how, and every time rule.
@@ -49,29 +49,33 @@ export const CHILDREN_MAX = 10;
 export const LONGEST_EVENT_DAYS = 7;
 
 /** ISO 8601 with an offset (`2027-02-10T13:00:00+09:00`): the instant is unambiguous wherever it is read. */
-export const instant = z.iso.datetime({
-  offset: true,
-  message: 'A time is ISO 8601 with an offset, e.g. 2027-02-10T13:00:00+09:00.',
-});
-const capacity = z.int('A capacity is a whole number.').min(0).max(CAPACITY_MAX);
+export const instant = /* @__PURE__ */ z.pure(() =>
+  z.iso.datetime({
+    offset: true,
+    message: 'A time is ISO 8601 with an offset, e.g. 2027-02-10T13:00:00+09:00.',
+  }),
+);
+const capacity = /* @__PURE__ */ z.pure(() =>
+  z.int('A capacity is a whole number.').check(z.gte(0), z.lte(CAPACITY_MAX)),
+);
 
-const eventFields = {
+const eventFields = /* @__PURE__ */ z.pure(() => ({
   kind: z.enum(EVENT_KINDS),
   title: text(100),
   description: text(4000),
   municipalityCode,
-  venueName: text(200).optional(),
+  venueName: z.optional(text(200)),
   startsAt: instant,
   endsAt: instant,
   signupDeadline: instant,
   venueCapacity: capacity,
   onlineCapacity: capacity,
-  feeJpy: z.int('A fee is whole yen.').min(0).max(FEE_MAX_JPY),
+  feeJpy: z.int('A fee is whole yen.').check(z.gte(0), z.lte(FEE_MAX_JPY)),
   selection: z.enum(SELECTIONS),
   childcare: z.boolean(),
-  claimWindowHours: z.int().min(CLAIM_WINDOW_HOURS.min).max(CLAIM_WINDOW_HOURS.max).optional(),
-  refundDaysBefore: z.int().min(REFUND_DAYS_BEFORE.min).max(REFUND_DAYS_BEFORE.max).optional(),
-};
+  claimWindowHours: z.optional(z.int().check(z.gte(CLAIM_WINDOW_HOURS.min), z.lte(CLAIM_WINDOW_HOURS.max))),
+  refundDaysBefore: z.optional(z.int().check(z.gte(REFUND_DAYS_BEFORE.min), z.lte(REFUND_DAYS_BEFORE.max))),
+}));
 
 type Timed = {
   kind?: EventKind | undefined;
@@ -118,76 +122,87 @@ export function eventIssues(e: Timed): { path: string; message: string }[] {
   return issues;
 }
 
-const withIssues = <T extends z.ZodType<Timed>>(schema: T) =>
-  schema.superRefine((e, ctx) => {
-    for (const issue of eventIssues(e))
-      ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
-  });
+const withIssues = <T extends z.ZodMiniType<Timed>>(schema: T) =>
+  schema.check(
+    z.superRefine((e: Timed, ctx) => {
+      for (const issue of eventIssues(e))
+        ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+    }),
+  );
 
 /** `POST /v1/events`. The region is the caller's; the municipality must be in it. */
-export const EventInput = withIssues(z.strictObject(eventFields));
+export const EventInput = /* @__PURE__ */ z.pure(() => withIssues(z.strictObject(eventFields)));
 export type EventInput = z.output<typeof EventInput>;
 
 /** `PATCH /v1/events/{id}` while draft: any fields, at least one; the result must still hold together. */
-export const EventPatch = z
-  .strictObject(eventFields)
-  .partial()
-  .refine((p) => Object.keys(p).length > 0, 'Change at least one field.');
+export const EventPatch = /* @__PURE__ */ z.pure(() =>
+  z
+    .partial(z.strictObject(eventFields))
+    .check(z.refine((p) => Object.keys(p).length > 0, 'Change at least one field.')),
+);
 export type EventPatch = z.output<typeof EventPatch>;
 
 /** `POST /v1/events/{id}/registrations`. */
-export const RegistrationInput = z.strictObject({
-  attendance: z.enum(ATTENDANCE),
-  childcare: z
-    .strictObject({
-      children: z.int().min(1).max(CHILDREN_MAX),
-      ages: text(200),
-    })
-    .optional(),
-});
+export const RegistrationInput = /* @__PURE__ */ z.pure(() =>
+  z.strictObject({
+    attendance: z.enum(ATTENDANCE),
+    childcare: z.optional(
+      z.strictObject({
+        children: z.int().check(z.gte(1), z.lte(CHILDREN_MAX)),
+        ages: text(200),
+      }),
+    ),
+  }),
+);
 export type RegistrationInput = z.output<typeof RegistrationInput>;
 
 /** `GET /v1/events`: public, published only, soonest first. */
-export const EventQuery = z.strictObject({
-  prefecture: z
-    .string()
-    .regex(/^\d{2}$/, 'A prefecture code has 2 digits.')
-    .optional(),
-  municipality: z
-    .string()
-    .regex(/^\d{5}$/, 'A municipality code has 5 digits.')
-    .optional(),
-  kind: z.enum(EVENT_KINDS).optional(),
-  from: instant.optional(),
-  cursor: z.string().max(2000).optional(),
-  limit: z.coerce.number().int().min(1).max(50).optional(),
-});
+export const EventQuery = /* @__PURE__ */ z.pure(() =>
+  z.strictObject({
+    prefecture: z.optional(z.string().check(z.regex(/^\d{2}$/, 'A prefecture code has 2 digits.'))),
+    municipality: z.optional(z.string().check(z.regex(/^\d{5}$/, 'A municipality code has 5 digits.'))),
+    kind: z.optional(z.enum(EVENT_KINDS)),
+    from: z.optional(instant),
+    cursor: z.optional(z.string().check(z.maxLength(2000))),
+    limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(50))),
+  }),
+);
 export type EventQuery = z.output<typeof EventQuery>;
 
-export const CursorQuery = z.strictObject({
-  cursor: z.string().max(2000).optional(),
-  limit: z.coerce.number().int().min(1).max(100).optional(),
-});
+export const CursorQuery = /* @__PURE__ */ z.pure(() =>
+  z.strictObject({
+    cursor: z.optional(z.string().check(z.maxLength(2000))),
+    limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(100))),
+  }),
+);
 
 /** `GET /v1/me/events`: the region's coming events (not ended yet, soonest first) or its past ones (latest first). */
-export const MyEventsQuery = PageQuery.extend({ when: z.enum(['coming', 'past']).default('coming') });
+export const MyEventsQuery = /* @__PURE__ */ z.pure(() =>
+  z.extend(PageQuery, { when: z._default(z.enum(['coming', 'past']), 'coming') }),
+);
 
 /** `GET /v1/events/{id}/registrations`: JSON a page at a time, or every registration as a CSV for a spreadsheet. */
-export const RegistrationListQuery = PageQuery.extend({ format: z.enum(['json', 'csv']).optional() });
+export const RegistrationListQuery = /* @__PURE__ */ z.pure(() =>
+  z.extend(PageQuery, { format: z.optional(z.enum(['json', 'csv'])) }),
+);
 
 /** Check-in codes: 8 characters a person can read aloud (no 0/O, 1/I/L). */
 export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const CODE_LENGTH = 8;
-export const CheckinInput = z.strictObject({
-  code: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(
-      new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`),
-      `A code is ${CODE_LENGTH} letters and digits.`,
-    ),
-});
+export const CheckinInput = /* @__PURE__ */ z.pure(() =>
+  z.strictObject({
+    code: z
+      .string()
+      .check(
+        z.trim(),
+        z.toUpperCase(),
+        z.regex(
+          new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`),
+          `A code is ${CODE_LENGTH} letters and digits.`,
+        ),
+      ),
+  }),
+);
 
 export type EventTimes = { startsAt: string; endsAt: string; signupDeadline: string };
 export type Capacities = { venueCapacity: number; onlineCapacity: number };

@@ -43,6 +43,7 @@ function describe(error: unknown): { status: number; body: ErrorBody } {
   }
   const e = error as {
     statusCode?: number;
+    message?: string;
     name?: string;
     type?: string;
     code?: string;
@@ -51,6 +52,22 @@ function describe(error: unknown): { status: number; body: ErrorBody } {
   // middy's body parser: 415 for a body that is not JSON, 422 for JSON that does not parse.
   if (e?.statusCode === 415) {
     return reply(415, 'unsupported_media_type', 'Send the body as application/json.');
+  }
+  // It refuses a `__proto__` key (or a `constructor` holding a prototype) anywhere in the body, as a 422.
+  if (e?.statusCode === 422 && e.message === 'Forbidden key in JSON body') {
+    const fields = [
+      { path: 'body', message: 'Keys named __proto__ (or constructor with a prototype) are not accepted.' },
+    ];
+    return {
+      status: 400,
+      body: {
+        error: {
+          code: 'forbidden_key',
+          message: 'The request body uses a key that is not accepted.',
+          fields,
+        },
+      },
+    };
   }
   if (e?.statusCode === 422 || e?.statusCode === 400) {
     return reply(400, 'malformed_json', 'The request body is not valid JSON.');

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod-mini.ts';
 import { type RouteDescription, type Schema, splitRouteKey } from './route.ts';
 
 const ErrorSchema = {

@@ -31,8 +31,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type RouteKey = `${HttpMethod} /${string}`;
 
 /**
- * A zod schema of either API: the classic one (`import * as z from 'zod'`) or the mini one (../zod-mini.ts),
- * which the few schemas of functions that touch nothing use. Both parse alike, through zod's one core.
+ * A zod schema. The product's schemas are written with zod's mini API (../zod-mini.ts); a classic schema
+ * (`import * as z from 'zod'`) parses alike, through zod's one core, and is accepted too.
  */
 export type Schema = z.core.$ZodType & {
   safeParse(input: unknown): z.core.util.SafeParseResult<unknown>;

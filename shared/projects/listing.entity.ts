@@ -1,7 +1,7 @@
 import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import { db, tableName } from '../data/client.ts';
 import { decodeCursor as decodeSharedCursor, encodeCursor as encodeSharedCursor } from '../data/cursor.ts';
+import * as z from '../zod-mini.ts';
 import type { BrowseQuery, Project } from './rules.ts';
 import { keywordQuery, projectTerms, searchText } from './search-terms.ts';
 
@@ -71,7 +71,12 @@ export function listingEntries(project: Project): ListingEntry[] {
   return facetsOf(project).map((facet) => ({ ...shared, PK: listingKeys.partition(facet) }));
 }
 
-const ListingCursor = z.object({ PK: z.string().startsWith('LIST#'), SK: z.string().max(200) });
+const ListingCursor = /* @__PURE__ */ z.pure(() =>
+  z.object({
+    PK: z.string().check(z.startsWith('LIST#')),
+    SK: z.string().check(z.maxLength(200)),
+  }),
+);
 export type ListingCursor = z.output<typeof ListingCursor>;
 
 const encodeCursor = (key: ListingCursor) => encodeSharedCursor({ PK: key.PK, SK: key.SK });

@@ -1,7 +1,6 @@
+import { yen } from '../domain/money.ts';
 import { bilingual, type Mail } from '../mail/templates.ts';
 import type { TermsChange } from './rules.ts';
-
-const yen = (n: number) => `¥${n.toLocaleString('en')}`;
 
 /** Each condition's name and how its values read, in Japanese and English (as the web app words them). */
 const words = {

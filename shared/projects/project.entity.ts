@@ -8,11 +8,11 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
-import * as z from 'zod';
 import { db, tableName } from '../data/client.ts';
 import { decodeCursor, encodeCursor } from '../data/cursor.ts';
 import { ofType, type Stored, strip } from '../data/entity.ts';
 import { type Page, type PageRequest, queryAll, queryPage } from '../data/query.ts';
+import * as z from '../zod-mini.ts';
 import type { Project } from './rules.ts';
 
 /**
@@ -36,12 +36,14 @@ export const projectKeys = {
   hidden: (hiddenAt: string, id: string) => ({ GSI2PK: 'PROJECTS#HIDDEN', GSI2SK: `${hiddenAt}#${id}` }),
 };
 
-const HiddenCursor = z.strictObject({
-  PK: z.string().startsWith('PROJECT#').max(100),
-  SK: z.literal('PROJECT'),
-  GSI2PK: z.literal('PROJECTS#HIDDEN'),
-  GSI2SK: z.string().max(200),
-});
+const HiddenCursor = /* @__PURE__ */ z.pure(() =>
+  z.strictObject({
+    PK: z.string().check(z.startsWith('PROJECT#'), z.maxLength(100)),
+    SK: z.literal('PROJECT'),
+    GSI2PK: z.literal('PROJECTS#HIDDEN'),
+    GSI2SK: z.string().check(z.maxLength(200)),
+  }),
+);
 
 export function projectItem(project: Project): ProjectItem {
   return { ...project, ...projectKeys.primary(project.id), ...projectKeys.byFirm(project), type: 'Project' };

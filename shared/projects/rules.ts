@@ -1,6 +1,7 @@
-import * as z from 'zod';
 import { municipalityCode, skills, text } from '../domain/fields.ts';
+import { yen } from '../domain/money.ts';
 import type { Role } from '../domain/roles.ts';
+import * as z from '../zod-mini.ts';
 
 export const REMOTE_STYLES = ['full', 'hybrid', 'onsite'] as const;
 /**
@@ -37,31 +38,35 @@ export type WorkType = (typeof WORK_TYPES)[number];
 /** Short-time work (the Ise model): under 10 hours a week, i.e. at most 43 hours a month. */
 export const SHORT_TIME_MAX_HOURS = 43;
 
-const projectFields = {
+const projectFields = /* @__PURE__ */ z.pure(() => ({
   title: text(100),
   summary: text(2000),
-  challenge: text(2000).optional(),
-  deliverables: text(2000).optional(),
-  skills: skills.pipe(z.array(z.string()).min(1, 'Name at least one skill.').max(10)),
+  challenge: z.optional(text(2000)),
+  deliverables: z.optional(text(2000)),
+  skills: z.pipe(
+    skills,
+    z.array(z.string()).check(z.minLength(1, 'Name at least one skill.'), z.maxLength(10)),
+  ),
   municipalityCode,
   monthlyFeeJpy: z
     .int('The fee is a whole number of yen.')
-    .min(FEE_MIN_JPY, `The fee is at least ¥${FEE_MIN_JPY.toLocaleString('en')} a month.`)
-    .max(FEE_MAX_JPY, `The fee is at most ¥${FEE_MAX_JPY.toLocaleString('en')} a month.`),
-  hoursPerMonth: z.int().min(1).max(160),
+    .check(
+      z.gte(FEE_MIN_JPY, `The fee is at least ${yen(FEE_MIN_JPY)} a month.`),
+      z.lte(FEE_MAX_JPY, `The fee is at most ${yen(FEE_MAX_JPY)} a month.`),
+    ),
+  hoursPerMonth: z.int().check(z.gte(1), z.lte(160)),
   remote: z.enum(REMOTE_STYLES),
-  durationMonths: z.int().min(1).max(36),
-  startMonth: z
-    .string()
-    .regex(/^20\d\d-(0[1-9]|1[0-2])$/, 'A month is written YYYY-MM.')
-    .optional(),
-  shortTime: z.boolean().optional(),
+  durationMonths: z.int().check(z.gte(1), z.lte(36)),
+  startMonth: z.optional(
+    z.string().check(z.regex(/^20\d\d-(0[1-9]|1[0-2])$/, 'A month is written YYYY-MM.')),
+  ),
+  shortTime: z.optional(z.boolean()),
   workType: z.enum(WORK_TYPES, 'Choose the kind of work.'),
   /** Tax-inclusive unless the firm says otherwise (what every project before this setting was). */
-  feeTax: z.enum(FEE_TAX, 'Say whether the fee includes consumption tax.').default('inclusive'),
+  feeTax: z._default(z.enum(FEE_TAX, 'Say whether the fee includes consumption tax.'), 'inclusive'),
   /** The firm welcomes a team (a director and members sharing the work) as well as one professional. */
-  welcomesTeams: z.boolean().optional(),
-};
+  welcomesTeams: z.optional(z.boolean()),
+}));
 
 const shortTimeFits = (p: { shortTime?: boolean | undefined; hoursPerMonth?: number | undefined }) =>
   !p.shortTime || p.hoursPerMonth === undefined || p.hoursPerMonth <= SHORT_TIME_MAX_HOURS;
@@ -71,24 +76,29 @@ const shortTimeIssue = {
 };
 
 /** `POST /v1/projects`. The owner is the caller, never a field of the body. */
-export const ProjectInput = z.strictObject(projectFields).refine(shortTimeFits, shortTimeIssue);
+export const ProjectInput = /* @__PURE__ */ z.pure(() =>
+  z.strictObject(projectFields).check(z.refine(shortTimeFits, shortTimeIssue)),
+);
 export type ProjectInput = z.output<typeof ProjectInput>;
 
 /** Optional fields a patch may clear with `null`. */
 export const CLEARABLE_FIELDS = ['challenge', 'deliverables', 'startMonth'] as const;
 
 /** `PATCH /v1/projects/{id}`: any of the fields, at least one; an optional one `null` to clear it. */
-export const ProjectPatch = z
-  .strictObject({
-    ...projectFields,
-    challenge: projectFields.challenge.unwrap().nullable(),
-    deliverables: projectFields.deliverables.unwrap().nullable(),
-    startMonth: projectFields.startMonth.unwrap().nullable(),
-    // No default in a patch: leaving it out keeps what the project says.
-    feeTax: z.enum(FEE_TAX, 'Say whether the fee includes consumption tax.'),
-  })
-  .partial()
-  .refine((p) => Object.keys(p).length > 0, 'Change at least one field.');
+export const ProjectPatch = /* @__PURE__ */ z.pure(() =>
+  z
+    .partial(
+      z.strictObject({
+        ...projectFields,
+        challenge: z.nullable(projectFields.challenge.def.innerType),
+        deliverables: z.nullable(projectFields.deliverables.def.innerType),
+        startMonth: z.nullable(projectFields.startMonth.def.innerType),
+        // No default in a patch: leaving it out keeps what the project says.
+        feeTax: z.enum(FEE_TAX, 'Say whether the fee includes consumption tax.'),
+      }),
+    )
+    .check(z.refine((p) => Object.keys(p).length > 0, 'Change at least one field.')),
+);
 export type ProjectPatch = z.output<typeof ProjectPatch>;
 
 /**
@@ -203,26 +213,24 @@ export function canSee(
   return project.status !== 'draft' || project.firmId === userId;
 }
 
-const int = z.coerce.number().int();
+const int = /* @__PURE__ */ z.pure(() => z.coerce.number().check(z.int()));
 /** The query string of `GET /v1/projects`. */
-export const BrowseQuery = z.strictObject({
-  prefecture: z
-    .string()
-    .regex(/^\d{2}$/, 'A prefecture code has 2 digits, e.g. 31.')
-    .optional(),
-  municipality: z
-    .string()
-    .regex(/^\d{5}$/, 'A municipality code has 5 digits, e.g. 31370.')
-    .optional(),
-  skill: z.string().trim().toLowerCase().min(1).max(30).optional(),
-  minFee: int.min(0).max(10_000_000).optional(),
-  maxHours: int.min(1).max(1000).optional(),
-  remote: z.enum(REMOTE_STYLES).optional(),
-  shortTime: z.enum(['true', 'false']).optional(),
-  /** Only projects that welcome teams. */
-  teams: z.enum(['true', 'false']).optional(),
-  q: z.string().trim().max(100).optional(),
-  limit: int.min(1).max(50).default(20),
-  cursor: z.string().max(1000).optional(),
-});
+export const BrowseQuery = /* @__PURE__ */ z.pure(() =>
+  z.strictObject({
+    prefecture: z.optional(z.string().check(z.regex(/^\d{2}$/, 'A prefecture code has 2 digits, e.g. 31.'))),
+    municipality: z.optional(
+      z.string().check(z.regex(/^\d{5}$/, 'A municipality code has 5 digits, e.g. 31370.')),
+    ),
+    skill: z.optional(z.string().check(z.trim(), z.toLowerCase(), z.minLength(1), z.maxLength(30))),
+    minFee: z.optional(int.check(z.gte(0), z.lte(10_000_000))),
+    maxHours: z.optional(int.check(z.gte(1), z.lte(1000))),
+    remote: z.optional(z.enum(REMOTE_STYLES)),
+    shortTime: z.optional(z.enum(['true', 'false'])),
+    /** Only projects that welcome teams. */
+    teams: z.optional(z.enum(['true', 'false'])),
+    q: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+    limit: z._default(int.check(z.gte(1), z.lte(50)), 20),
+    cursor: z.optional(z.string().check(z.maxLength(1000))),
+  }),
+);
 export type BrowseQuery = z.output<typeof BrowseQuery>;

@@ -1,7 +1,7 @@
-import * as z from 'zod';
 import type { Profile, TIES, WORK_STYLES } from '../accounts/rules.ts';
 import type { REMOTE_STYLES } from '../projects/rules.ts';
 import { municipality, prefecture, regionContains, wideAreaGroup } from '../regions/index.ts';
+import * as z from '../zod-mini.ts';
 
 /**
  * "Recommended for you": which listing partitions a professional's profile points to, how far each is read,
@@ -35,9 +35,11 @@ export const BASES = ['profile', 'newest'] as const;
 export type Basis = (typeof BASES)[number];
 
 /** The query string of `GET /v1/me/recommendations`. */
-export const RecommendationsQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(RECOMMENDATIONS_MAX).default(20),
-});
+export const RecommendationsQuery = /* @__PURE__ */ z.pure(() =>
+  z.strictObject({
+    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(RECOMMENDATIONS_MAX)), 20),
+  }),
+);
 export type RecommendationsQuery = z.output<typeof RecommendationsQuery>;
 
 type Professional = Extract<Profile, { role: 'professional' }>;

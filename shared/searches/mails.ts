@@ -1,3 +1,4 @@
+import { yen } from '../domain/money.ts';
 import { bilingual, type Mail } from '../mail/templates.ts';
 
 /** A new project as the digest lists it. */
@@ -10,8 +11,6 @@ export type DigestProject = {
   prefectureNameEn: string;
   monthlyFeeJpy: number;
 };
-
-const yen = (n: number) => `¥${n.toLocaleString('en')}`;
 
 /** What the searches context mails: the morning digest of a saved search. */
 export const searchMails = {

@@ -1,6 +1,7 @@
-import * as z from 'zod';
 import { text } from '../domain/fields.ts';
+import { yen } from '../domain/money.ts';
 import { BrowseQuery, type REMOTE_STYLES } from '../projects/rules.ts';
+import * as z from '../zod-mini.ts';
 
 /**
  * Saved searches: a professional keeps a search of the project search page and is mailed, each morning, the
@@ -20,22 +21,21 @@ export const DIGEST_SETTLE_MS = 10 * 60_000;
 
 const browse = BrowseQuery.shape;
 /** A JSON whole number, then held to a bound of the browse query (whose own input, a query string, is coerced). */
-const jsonInt = (bounded: z.ZodType<number | undefined, unknown>, message: string) =>
-  z
-    .int(message)
-    .pipe(bounded as z.ZodType<number | undefined, number>)
-    .optional();
+const jsonInt = (bounded: z.ZodMiniType<number | undefined, unknown>, message: string) =>
+  z.optional(z.pipe(z.int(message), bounded as z.ZodMiniType<number | undefined, number>));
 
 /**
  * `POST /v1/me/saved-searches`: the browse query of `GET /v1/projects` without `limit` and `cursor`, and an
  * optional name. Numbers are JSON numbers here (the query string's coercion would read `null` as 0), then held
  * to the browse query's own bounds.
  */
-export const SavedSearchInput = BrowseQuery.omit({ limit: true, cursor: true }).extend({
-  name: text(SAVED_SEARCH_NAME_MAX).optional(),
-  minFee: jsonInt(browse.minFee, 'The fee is a whole number of yen.'),
-  maxHours: jsonInt(browse.maxHours, 'Hours are a whole number.'),
-});
+export const SavedSearchInput = /* @__PURE__ */ z.pure(() =>
+  z.extend(z.omit(BrowseQuery, { limit: true, cursor: true }), {
+    name: z.optional(text(SAVED_SEARCH_NAME_MAX)),
+    minFee: jsonInt(browse.minFee, 'The fee is a whole number of yen.'),
+    maxHours: jsonInt(browse.maxHours, 'Hours are a whole number.'),
+  }),
+);
 export type SavedSearchInput = z.output<typeof SavedSearchInput>;
 
 /** What a saved search looks for: the browse query's filters and keyword, each in the browse query's words. */
@@ -78,9 +78,13 @@ export function searchQueryString(filters: SearchFilters): string {
 
 /** The unsubscribe link's secret: 32 random bytes, base64url. */
 export const UNSUBSCRIBE_TOKEN = /^[A-Za-z0-9_-]{43}$/;
-export const UnsubscribeInput = z.strictObject({
-  token: z.string().regex(UNSUBSCRIBE_TOKEN, 'Not an unsubscribe token: use the link in the mail.'),
-});
+export const UnsubscribeInput = /* @__PURE__ */ z.pure(() =>
+  z.strictObject({
+    token: z
+      .string()
+      .check(z.regex(UNSUBSCRIBE_TOKEN, 'Not an unsubscribe token: use the link in the mail.')),
+  }),
+);
 
 /**
  * What one digest at `at` covers: projects published from the last digest (or the saving) up to `at` less the
@@ -101,7 +105,6 @@ const REMOTE: Record<RemoteStyle, Record<Lang, string>> = {
   hybrid: { ja: 'リモート＋ときどき現地', en: 'remote with visits' },
   onsite: { ja: '現地中心', en: 'mostly on site' },
 };
-const yen = (n: number) => `¥${n.toLocaleString('en')}`;
 
 /**
  * The filters as a person reads them, for the mail and the list: 「梨」、鳥取県 湯梨浜町、月額 ¥50,000 以上 /

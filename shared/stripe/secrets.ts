@@ -1,10 +1,15 @@
-import * as z from 'zod';
 import { config } from '../config.ts';
+import * as z from '../zod-mini.ts';
 
 /** Stripe's secret key and the webhook signing secret: from Secrets Manager in AWS, from the environment otherwise. */
 export type StripeSecrets = { secretKey: string; webhookSigningSecret: string };
 
-const SecretJson = z.object({ secretKey: z.string().min(1), webhookSigningSecret: z.string().min(1) });
+const SecretJson = /* @__PURE__ */ z.pure(() =>
+  z.object({
+    secretKey: z.string().check(z.minLength(1)),
+    webhookSigningSecret: z.string().check(z.minLength(1)),
+  }),
+);
 
 let cached: Promise<StripeSecrets> | undefined;
 

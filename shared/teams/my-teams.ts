@@ -1,8 +1,8 @@
-import * as z from 'zod';
 import type { User } from '../accounts/user.entity.ts';
 import { decodeCursor, encodeCursor } from '../data/cursor.ts';
 import { now } from '../data/entity.ts';
 import type { PageRequest } from '../data/query.ts';
+import * as z from '../zod-mini.ts';
 import type { TeamList } from './contract.ts';
 import type { TeamRole } from './rules.ts';
 import { teams } from './team.entity.ts';
@@ -12,10 +12,12 @@ import { teams } from './team.entity.ts';
  * (GSI3), each with that list's own cursor (none: from its start). One opaque cursor for the two lists, read one
  * after the other.
  */
-const Position = z.strictObject({
-  in: z.enum(['memberships', 'invitations']),
-  cursor: z.string().min(1).max(1500).optional(),
-});
+const Position = /* @__PURE__ */ z.pure(() =>
+  z.strictObject({
+    in: z.enum(['memberships', 'invitations']),
+    cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(1500))),
+  }),
+);
 type Position = z.output<typeof Position>;
 const LIST = 'list of teams';
 

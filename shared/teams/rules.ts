@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { text } from '../domain/fields.ts';
+import * as z from '../zod-mini.ts';
 
 /**
  * Team work (the Minowa and Fujisato models): a director and members share one engagement, each paid their
@@ -18,15 +18,19 @@ export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 export const TEAM_ROLES = ['director', 'member', 'invited'] as const;
 export type TeamRole = (typeof TEAM_ROLES)[number];
 
-export const TeamInput = z.strictObject({
-  name: text(TEAM_NAME_MAX),
-  description: text(TEAM_DESCRIPTION_MAX).optional(),
-});
+export const TeamInput = /* @__PURE__ */ z.pure(() =>
+  z.strictObject({
+    name: text(TEAM_NAME_MAX),
+    description: z.optional(text(TEAM_DESCRIPTION_MAX)),
+  }),
+);
 export type TeamInput = z.output<typeof TeamInput>;
 
-export const InvitationInput = z.strictObject({
-  email: z.email('Not an e-mail address.').max(254).toLowerCase(),
-});
+export const InvitationInput = /* @__PURE__ */ z.pure(() =>
+  z.strictObject({
+    email: z.email('Not an e-mail address.').check(z.maxLength(254), z.toLowerCase()),
+  }),
+);
 
 /** An invitation to a team can be taken up for 14 days; after that it cannot be used and is shown no more. */
 export const TEAM_INVITATION_DAYS = 14;
@@ -66,26 +70,32 @@ export const PERCENT_UNITS = 1000;
 export const toUnits = (percent: number) => Math.round(percent * 10);
 export const toPercent = (units: number) => units / 10;
 
-const percent = z
-  .number()
-  .min(0, 'A share is 0 % or more.')
-  .max(100, 'A share is at most 100 %.')
-  .refine(
-    (p) => Math.abs(p * 10 - Math.round(p * 10)) < 1e-9,
-    'A share is a whole or one-decimal percentage.',
-  );
-
-export const SharesInput = z.strictObject({
-  shares: z
-    .array(z.strictObject({ userId: z.string().min(1).max(64), percent }))
-    .min(1)
-    .max(MAX_TEAM_MEMBERS)
-    .refine((s) => new Set(s.map((x) => x.userId)).size === s.length, 'Each member appears once.')
-    .refine(
-      (s) => s.reduce((sum, x) => sum + toUnits(x.percent), 0) === PERCENT_UNITS,
-      'The shares add up to 100 %.',
+const percent = /* @__PURE__ */ z.pure(() =>
+  z.number().check(
+    z.gte(0, 'A share is 0 % or more.'),
+    z.lte(100, 'A share is at most 100 %.'),
+    z.refine(
+      (p) => Math.abs(p * 10 - Math.round(p * 10)) < 1e-9,
+      'A share is a whole or one-decimal percentage.',
     ),
-});
+  ),
+);
+
+export const SharesInput = /* @__PURE__ */ z.pure(() =>
+  z.strictObject({
+    shares: z
+      .array(z.strictObject({ userId: z.string().check(z.minLength(1), z.maxLength(64)), percent }))
+      .check(
+        z.minLength(1),
+        z.maxLength(MAX_TEAM_MEMBERS),
+        z.refine((s) => new Set(s.map((x) => x.userId)).size === s.length, 'Each member appears once.'),
+        z.refine(
+          (s) => s.reduce((sum, x) => sum + toUnits(x.percent), 0) === PERCENT_UNITS,
+          'The shares add up to 100 %.',
+        ),
+      ),
+  }),
+);
 export type Share = { userId: string; percent: number };
 
 /**

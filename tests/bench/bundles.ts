@@ -55,7 +55,7 @@ function coldImport(file: string): { wall: number; importMs: number } {
  * then imports each in fresh Node processes, interleaved, `rounds` times.
  */
 export async function measureBundles(
-  rounds = 15,
+  rounds = 25,
 ): Promise<{ hello: BundleFigure; sdk: BundleFigure; stripe: BundleFigure; functions: BundleFigure[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'kakehashi-bundles-'));
   try {

@@ -31,10 +31,12 @@ const wanted = (section: string) => !only || only.includes(section);
 say(`### ${date} — ${machine}${only ? ` (only: ${only.join(', ')})` : ''}`);
 say();
 if (wanted('bundles')) {
-  console.log('Bundling every function as CDK does and importing each cold, 15 times…');
-  const bundles = await measureBundles(Number(process.env.BENCH_BUNDLE_ROUNDS ?? 15));
+  // 25 rounds: a ratio of two medians of 15 still moved by ±0.05 between runs on these machines.
+  const rounds = Number(process.env.BENCH_BUNDLE_ROUNDS ?? 25);
+  console.log(`Bundling every function as CDK does and importing each cold, ${rounds} times…`);
+  const bundles = await measureBundles(rounds);
   say(
-    '**Function bundles**: size, and cold start as a fresh `node` process that imports the bundle (median of 15). "size" and "gzip" are what a cold start reads and compiles (the entry file and the chunks it imports statically); "lazy" is the chunks it imports only on first use. Each function is measured against its own floor in the same run, bundled the same way: hello-world for a function that touches nothing (target ≤ 1.5), one `GetItem` with the bundled DynamoDB client for a table function (target ≤ 1.15), that plus constructing the Stripe client for a Stripe function (target ≤ 1.15). "import" is the import alone, timed inside the process.',
+    `**Function bundles**: size, and cold start as a fresh \`node\` process that imports the bundle (median of ${rounds}). "size" and "gzip" are what a cold start reads and compiles (the entry file and the chunks it imports statically); "lazy" is the chunks it imports only on first use. Each function is measured against its own floor in the same run, bundled the same way: hello-world for a function that touches nothing (target ≤ 1.5), one \`GetItem\` with the bundled DynamoDB client for a table function (target ≤ 1.15), that plus constructing the Stripe client for a Stripe function (target ≤ 1.15). "import" is the import alone, timed inside the process.`,
   );
   say();
   say(

@@ -135,6 +135,22 @@ describe('bundles', () => {
     expect(webhook).toContain('api.stripe.com');
   }, 60_000);
 
+  it('builds only the schemas its line reaches, not every schema of the modules it imports', async () => {
+    // Both import shared/projects/rules.ts; only editing a project checks a patch of one.
+    const patchOnly = 'Change at least one field.';
+    expect(await bundle('admin/get-settings')).not.toContain(patchOnly);
+    expect(await bundle('projects/edit-project')).toContain(patchOnly);
+  }, 60_000);
+
+  it('marks every schema declared at the top of a shared module pure (shared/zod-mini.ts says why)', () => {
+    const unmarked = files('shared').flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/^(?:export )?const (\w+)(?:: [^=]+)? = z\./gm)].map(
+        (m) => `${file}: ${m[1]}`,
+      ),
+    );
+    expect(unmarked).toEqual([]);
+  });
+
   it('no route can reach a Scan of the table: only jobs may', () => {
     // The import graph (type-only imports aside) from each handler file, through the product's own modules.
     const reach = (entry: string) => {

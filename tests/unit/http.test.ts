@@ -1,3 +1,4 @@
+import httpJsonBodyParser from '@middy/http-json-body-parser';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ConflictError, NotFoundError, ValidationError } from '#shared/domain/errors.ts';
@@ -23,6 +24,22 @@ describe('errors become responses in one place', () => {
     );
     expect(errorResponse(Object.assign(new Error('connect'), { code: 'ECONNREFUSED' })).statusCode).toBe(503);
     expect(errorResponse(Object.assign(new Error('t'), { name: 'TimeoutError' })).statusCode).toBe(503);
+  });
+
+  it('a body with a __proto__ key is a 400 naming the body, as middy’s parser refuses it', () => {
+    let refused: unknown;
+    try {
+      const event = { headers: { 'content-type': 'application/json' }, body: '{"shares":{"__proto__":{}}}' };
+      httpJsonBodyParser().before?.({ event } as never);
+    } catch (error) {
+      refused = error;
+    }
+    const answer = errorResponse(refused);
+    expect(answer.statusCode).toBe(400);
+    expect(JSON.parse(answer.body as string).error).toMatchObject({
+      code: 'forbidden_key',
+      fields: [{ path: 'body' }],
+    });
   });
 
   it('anything else is a 500 that leaks nothing', () => {

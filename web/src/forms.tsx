@@ -3,7 +3,7 @@ import { schemaResolver } from '@mantine/form';
 import type { TFunction } from 'i18next';
 import { type ReactNode, type SyntheticEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import * as z from 'zod';
+import * as z from '#shared/zod-mini.ts';
 import { focusFirstInvalid, generalError, serverFieldErrors } from './profile/form-utils.ts';
 
 /**
@@ -38,7 +38,7 @@ export const topField: Place = (path) => (path.length ? String(path[0]) : undefi
  */
 export function contractResolver<V>(
   t: TFunction,
-  schema: z.ZodType,
+  schema: z.ZodMiniType,
   toBody: (values: V) => unknown,
   word: (issue: Issue) => string | undefined,
   place: Place = topField,
@@ -69,7 +69,7 @@ export function contractResolver<V>(
 }
 
 /** The body a valid form sends: the shared schema's output (trimmed, de-duplicated) of `toBody(values)`. */
-export function bodyOf<S extends z.ZodType, V>(
+export function bodyOf<S extends z.ZodMiniType, V>(
   schema: S,
   toBody: (values: V) => unknown,
   values: V,

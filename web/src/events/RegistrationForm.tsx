@@ -45,7 +45,7 @@ const place: Place = (path) => {
   return 'wantsChildcare';
 };
 
-const childcareFields = RegistrationInput.shape.childcare.unwrap().shape;
+const childcareFields = RegistrationInput.shape.childcare.def.innerType.shape;
 /** Refusals the person can do nothing about in the form: said in their language, and the page refreshed. */
 const CONFLICTS = ['already_registered', 'signups_closed', 'event_cancelled', 'not_published', 'busy'];
 

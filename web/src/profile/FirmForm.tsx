@@ -18,8 +18,8 @@ import { normalizeRegistrationNumber } from './form-utils.ts';
 import { MunicipalitySelect, PrefectureSelect } from './RegionSelects.tsx';
 
 /** The firm's part of the shared profile schema (its limits are shown and checked). */
-const fields = ProfileInput.options[1].shape;
-const billing = fields.billingContact.unwrap().shape;
+const fields = ProfileInput.def.options[1].shape;
+const billing = fields.billingContact.def.innerType.shape;
 
 type Values = {
   displayName: string;

@@ -47,7 +47,7 @@ function toEntries(regions: RegionTie[] | undefined, groups: readonly WideAreaGr
 }
 
 /** The professional's part of the shared profile schema (its limits are shown and checked). */
-const fields = ProfileInput.options[0].shape;
+const fields = ProfileInput.def.options[0].shape;
 const MAX_REGIONS = bounds(fields.regionsOfInterest).max;
 
 type Values = {

@@ -8,7 +8,7 @@ import type { Profile } from '../types.ts';
 
 type Values = { role: 'region_staff' | 'operator'; displayName: string };
 const toBody = (v: Values) => v;
-const MAX_NAME = bounds(ProfileInput.options[2].shape.displayName).max;
+const MAX_NAME = bounds(ProfileInput.def.options[2].shape.displayName).max;
 
 /** Region staff and operators keep only a display name of their own. */
 export function StaffForm({
