@@ -1,3 +1,4 @@
+import { placeFields } from '../regions/contract.ts';
 import * as z from '../zod-mini.ts';
 import { ATTENDANCE, EVENT_KINDS, EVENT_STATUSES, REGISTRATION_STATUSES, SELECTIONS } from './rules.ts';
 
@@ -13,12 +14,7 @@ export const EventOut = /* @__PURE__ */ z.pure(() =>
     kind: z.enum(EVENT_KINDS),
     title: z.string(),
     description: z.string(),
-    municipalityCode: z.string(),
-    prefectureCode: z.string(),
-    municipalityName: z.string(),
-    municipalityNameEn: z.string(),
-    prefectureName: z.string(),
-    prefectureNameEn: z.string(),
+    ...placeFields,
     venueName: z.optional(z.string()),
     startsAt: z.string(),
     endsAt: z.string(),

@@ -1,3 +1,4 @@
+import { placeFields } from '../regions/contract.ts';
 import * as z from '../zod-mini.ts';
 import { FEE_TAX, PROJECT_STATUSES, REMOTE_STYLES, WORK_TYPES } from './rules.ts';
 
@@ -13,12 +14,7 @@ export const ProjectOut = /* @__PURE__ */ z.pure(() =>
     skills: z.array(z.string()),
     firmId: z.string(),
     organizationName: z.string(),
-    municipalityCode: z.string(),
-    prefectureCode: z.string(),
-    municipalityName: z.string(),
-    municipalityNameEn: z.string(),
-    prefectureName: z.string(),
-    prefectureNameEn: z.string(),
+    ...placeFields,
     monthlyFeeJpy: z.number().check(z.int()),
     /** Whether the fee includes consumption tax (税込) or has 10 % on top (税別). */
     feeTax: z.enum(FEE_TAX),

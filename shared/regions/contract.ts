@@ -34,3 +34,13 @@ export const PrefectureCodeParams = /* @__PURE__ */ z.pure(() =>
 export const MunicipalityList = /* @__PURE__ */ z.pure(() =>
   z.object({ prefecture: PrefectureOut, items: z.array(MunicipalityOut) }),
 );
+
+/** Where a project or an event is, as its reply names it: the codes and the names in Japanese and English. */
+export const placeFields = /* @__PURE__ */ z.pure(() => ({
+  municipalityCode: z.string(),
+  prefectureCode: z.string(),
+  municipalityName: z.string(),
+  municipalityNameEn: z.string(),
+  prefectureName: z.string(),
+  prefectureNameEn: z.string(),
+}));

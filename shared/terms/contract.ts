@@ -44,16 +44,7 @@ export const TermsFacts = /* @__PURE__ */ z.pure(() =>
     place: z.object({ remote: z.enum(REMOTE_STYLES), municipalityCode: z.string() }),
     /** 6 months or more: the 30 days' notice and the reason on request apply (16条). */
     long: z.boolean(),
-    ending: z.optional(
-      z.object({
-        requestedAt: z.string(),
-        endsAt: z.string(),
-        noticeExtended: z.boolean(),
-        reasonRequestedAt: z.optional(z.string()),
-        reason: z.optional(z.string()),
-        reasonGivenAt: z.optional(z.string()),
-      }),
-    ),
+    ending: z.optional(EndingNoticeOut),
   }),
 );
 export type TermsFacts = z.output<typeof TermsFacts>;
