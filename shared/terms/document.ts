@@ -1,3 +1,4 @@
+import { groupDigits, yen } from '../domain/money.ts';
 import { addMonths } from '../metrics/months.ts';
 import { municipality, prefecture } from '../regions/index.ts';
 import type { TermsDocumentOut, TermsFacts, TermsReason } from './contract.ts';
@@ -7,7 +8,6 @@ import { dateInJapan, NOTICE_DAYS, PAYMENT_DEADLINE_DAYS, paymentDeadline } from
  * The terms as a document (3条通知): every item the act and its rules (施行規則1条) ask for, in Japanese, with
  * English for reading. Built from the version's fixed facts, so printing it again gives the same document.
  */
-const yen = (n: number) => n.toLocaleString('ja-JP');
 const jaDate = (iso: string) => {
   const [y, m, d] = dateInJapan(iso).split('-').map(Number);
   return `${y}年${m}月${d}日`;
@@ -127,14 +127,14 @@ export function termsDocument(v: {
       ja: {
         heading: '報酬の額',
         body: [
-          `月額 ${yen(f.fee.monthlyFeeJpy)}円（${tax ? '税別。別途消費税10%を加えて支払います' : '税込'}）`,
+          `月額 ${groupDigits(f.fee.monthlyFeeJpy)}円（${tax ? '税別。別途消費税10%を加えて支払います' : '税込'}）`,
           `このうちプラットフォーム利用料として報酬総額の${f.fee.platformFeePercent}%（税込）を架け橋が受け取り、残りを特定受託事業者に支払います。`,
         ],
       },
       en: {
         heading: 'Fee',
         body: [
-          `¥${f.fee.monthlyFeeJpy.toLocaleString('en')} a month (${tax ? 'excluding consumption tax; 10% tax is paid on top' : 'including consumption tax'})`,
+          `${yen(f.fee.monthlyFeeJpy)} a month (${tax ? 'excluding consumption tax; 10% tax is paid on top' : 'including consumption tax'})`,
           `Kakehashi keeps ${f.fee.platformFeePercent}% of the payment (tax included) as its platform fee; the rest goes to the freelancer.`,
         ],
       },
